@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "kpi-forecast",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "kpi-forecast", targets: ["kpi-forecast"]),
+    .library(name: "KPIForecast", targets: ["KPIStats", "KPIData", "KPIForecast", "KPIPlanning", "KPIReport"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // System library shim: LAPACKE from Debian's liblapacke-dev, found through pkg-config.
+    .systemLibrary(
+      name: "CLAPACKE",
+      pkgConfig: "lapacke",
+      providers: [.apt(["liblapacke-dev"])]
+    ),
+    // Numbers only: least squares, transforms, distributions, models. Knows nothing of councils.
+    .target(name: "KPIStats", dependencies: ["CLAPACKE"]),
+    // Periods, observations, CSV and scorecard readers, catalogue, comparators.
+    .target(name: "KPIData", dependencies: ["Yams"]),
+    // Series -> chosen model -> forecast distribution; batch over many series.
+    .target(name: "KPIForecast", dependencies: ["KPIStats", "KPIData"]),
+    // Targets, intervention levels, scenarios, alternative-provision demand.
+    .target(name: "KPIPlanning", dependencies: ["KPIForecast", "KPIStats", "KPIData"]),
+    // Tables, CSV, JSON, Markdown, HTML.
+    .target(name: "KPIReport", dependencies: ["KPIForecast", "KPIPlanning", "KPIData", "KPIStats"]),
+    .executableTarget(
+      name: "kpi-forecast",
+      dependencies: [
+        "KPIStats", "KPIData", "KPIForecast", "KPIPlanning", "KPIReport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "KPIStatsTests", dependencies: ["KPIStats"]),
+    .testTarget(name: "KPIDataTests", dependencies: ["KPIData"]),
+    .testTarget(name: "KPIForecastTests", dependencies: ["KPIForecast", "KPIStats", "KPIData"]),
+    .testTarget(name: "CLITests", dependencies: ["kpi-forecast"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,163 @@
+import Foundation
+import Yams
+
+/// How a KPI's value accumulates over the financial year (DESIGN §2).
+public enum ReportingBasis: String, Sendable, Codable, Equatable, Hashable, CaseIterable {
+  case snapshot
+  case latestQuarter = "latest-quarter"
+  case yearToDate = "year-to-date"
+  case rollingYear = "rolling-year"
+  case annual
+  case forecast
+
+  /// Reads the scorecards' wording (`Snapshot`, `Latest Quarter`, `Quarterly`, `Year to Date` …).
+  public static func parse(_ s: String) -> ReportingBasis? {
+    let l = s.lowercased().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "-")
+    if let b = ReportingBasis(rawValue: l) { return b }
+    switch l {
+    case "quarterly", "latest-quarter", "quarter": return .latestQuarter
+    case "ytd", "year-to-date": return .yearToDate
+    case "rolling", "rolling-12-months": return .rollingYear
+    default: return nil
+    }
+  }
+}
+
+/// A seasonal prior as written in the catalogue: one effect per season in financial order
+/// (Q1 = Apr–Jun … Q4 = Jan–Mar, or April … March), on the data scale (units of the KPI, as a
+/// departure from the yearly average) unless `scale: model`, with a weight in pseudo-observations
+/// and the evidence quoted.
+public struct SeasonalPriorSpec: Sendable, Codable, Equatable {
+  public var effects: [Double]
+  public var scale: String?
+  public var weight: Double
+  public var evidence: String?
+
+  public init(effects: [Double], scale: String? = nil, weight: Double, evidence: String? = nil) {
+    self.effects = effects
+    self.scale = scale
+    self.weight = weight
+    self.evidence = evidence
+  }
+}
+
+/// One KPI's entry in the catalogue (DESIGN §3).
+public struct CatalogueEntry: Sendable, Codable, Equatable {
+  public var id: String
+  public var title: String
+  public var definition: String?
+  public var unit: KPIUnit
+  /// [lower, upper]; either may be omitted with `null`. Defaults from the unit.
+  public var bounds: [Double?]?
+  public var polarity: Polarity?
+  public var basis: ReportingBasis?
+  public var frequency: Frequency?
+  /// `auto`, `none`, `log`, `log1p`, `logit`, `sqrt`.
+  public var transform: String?
+  /// `auto`, `regression`, `snaive`, `drift`, ….
+  public var model: String?
+  public var seasonalPrior: SeasonalPriorSpec?
+  /// Targets per financial year label (`2022/23`).
+  public var targets: [String: Double]?
+  /// Intervention levels per financial year label.
+  public var interventionLevels: [String: Double]?
+  /// Published comparator values: comparator name → year label → value.
+  public var comparators: [String: [String: Double]]?
+  /// Where the entry's facts come from (seed file and table).
+  public var source: String?
+  /// Periods (any accepted notation) from which the level is known to shift.
+  public var levelShifts: [String]?
+
+  enum CodingKeys: String, CodingKey {
+    case id, title, definition, unit, bounds, polarity, basis, frequency, transform, model, source, targets, comparators
+    case seasonalPrior = "seasonal_prior"
+    case interventionLevels = "intervention_levels"
+    case levelShifts = "level_shifts"
+  }
+
+  public init(id: String, title: String, unit: KPIUnit, bounds: [Double?]? = nil, polarity: Polarity? = nil, basis: ReportingBasis? = nil) {
+    self.id = id
+    self.title = title
+    self.unit = unit
+    self.bounds = bounds
+    self.polarity = polarity
+    self.basis = basis
+  }
+
+  /// Effective bounds: explicit bounds, else the unit's.
+  public var effectiveBounds: (lower: Double?, upper: Double?) {
+    if let b = bounds, b.count == 2 { return (b[0], b[1]) }
+    return unit.defaultBounds
+  }
+}
+
+/// The KPI catalogue: every `*.yaml` file in a folder, each holding `indicators: [...]`.
+public struct Catalogue: Sendable {
+  public var entries: [String: CatalogueEntry]
+
+  public init(entries: [CatalogueEntry] = []) {
+    var d = [String: CatalogueEntry]()
+    for e in entries { d[e.id] = e }
+    self.entries = d
+  }
+
+  public subscript(id: String) -> CatalogueEntry? { entries[id] }
+
+  struct File: Codable { var indicators: [CatalogueEntry] }
+
+  /// Loads every `.yaml`/`.yml` file of `directory` (sorted by name). Errors name the file.
+  public static func load(directory: String) throws -> Catalogue {
+    let fm = FileManager.default
+    var isDir: ObjCBool = false
+    guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+      throw DataError.unreadableFile(file: directory, reason: "not a folder of catalogue YAML files")
+    }
+    let files = ((try? fm.contentsOfDirectory(atPath: directory)) ?? [])
+      .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+    var all = [CatalogueEntry]()
+    var firstFile = [String: String]()
+    for f in files {
+      let path = (directory as NSString).appendingPathComponent(f)
+      let entries = try loadFile(path: path)
+      for e in entries {
+        if let prev = firstFile[e.id] {
+          throw DataError.invalid(InputLocation(file: path), message: "indicator '\(e.id)' is already defined in \(prev)")
+        }
+        firstFile[e.id] = path
+        all.append(e)
+      }
+    }
+    return Catalogue(entries: all)
+  }
+
+  /// Loads one catalogue file.
+  public static func loadFile(path: String) throws -> [CatalogueEntry] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw DataError.unreadableFile(file: path, reason: "cannot read")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw DataError.notUTF8(file: path, row: 1, byteOffset: 0)
+    }
+    do {
+      let file = try YAMLDecoder().decode(File.self, from: text)
+      for e in file.indicators { try validate(e, file: path) }
+      return file.indicators
+    } catch let e as DataError {
+      throw e
+    } catch {
+      throw DataError.invalid(InputLocation(file: path), message: "catalogue YAML: \(error)")
+    }
+  }
+
+  static func validate(_ e: CatalogueEntry, file: String) throws {
+    let loc = InputLocation(file: file, column: "\(e.id)")
+    if let b = e.bounds {
+      guard b.count == 2 else { throw DataError.invalid(loc, message: "bounds must be [lower, upper]") }
+      if let lo = b[0], let hi = b[1], !(lo < hi) { throw DataError.invalid(loc, message: "bounds [\(lo), \(hi)]: lower must be below upper") }
+    }
+    if let p = e.seasonalPrior {
+      guard p.weight > 0, p.weight.isFinite else { throw DataError.invalid(loc, message: "seasonal_prior.weight must be positive") }
+      guard [4, 12].contains(p.effects.count) else { throw DataError.invalid(loc, message: "seasonal_prior.effects needs 4 (quarters) or 12 (months) values") }
+    }
+  }
+}

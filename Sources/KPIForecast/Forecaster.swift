@@ -1,0 +1,113 @@
+import Foundation
+import KPIData
+import KPIStats
+
+/// Series → chosen model → forecast distribution, one series or many in parallel.
+public enum Forecaster {
+  /// Forecasts one series. Never throws for data reasons other than a refused explicit
+  /// transform: a series that cannot be modelled gets a simpler model and a warning, and a series
+  /// with no observations gets no rows and a warning.
+  public static func forecast(_ series: KPISeries, options: ForecastOptions) throws -> SeriesForecast {
+    let transform = try TransformPolicy.choose(options.transform, for: series)
+    let steps: Int
+    switch options.horizon {
+    case .steps(let n): steps = max(n, 0)
+    case .toYearEnd:
+      let last = lastObservedPeriod(series) ?? series.end
+      steps = max(1, (last.nextMarch.monthIndex - last.monthIndex) / series.frequency.monthsPerStep)
+    }
+    // Trim trailing gaps so forecasts start after the last observation.
+    var s = series
+    while let l = s.values.last, l.isNaN, s.values.count > 1 { s.values.removeLast() }
+    let periods = (1...max(steps, 1)).prefix(steps).map { s.period(at: s.values.count - 1 + $0) }
+    guard s.observedCount > 0 else {
+      return SeriesForecast(series: series, periods: [], distributions: [], model: "none", transform: transform,
+                            warnings: ["no observations: no forecast"])
+    }
+    let input = SeriesInput(values: s.values.map { $0.isNaN ? .nan : transform.forward($0) },
+                            period: s.frequency.seasonalPeriod, firstSeason: s.firstSeason)
+    var warnings = [String]()
+    if series.unitSource == "default" {
+      warnings.append("no catalogue entry or unit column: treated as an unbounded number")
+    }
+    let fitted: any FittedForecastModel
+    do {
+      fitted = try fitModel(options.model, series: s, input: input, transform: transform, options: options)
+    } catch {
+      // Fallback: seasonal naive never fails on a series with an observation.
+      warnings.append("\(options.model.rawValue) model failed (\(error)); seasonal naive used instead")
+      fitted = try SeasonalNaive().fit(input)
+    }
+    warnings.append(contentsOf: fitted.warnings)
+    let dists = fitted.forecast(horizon: steps).map { ForecastDistribution(base: $0, transform: transform) }
+    let label = transform == .none ? fitted.label : "\(fitted.label) \(transform.name)"
+    return SeriesForecast(series: series, periods: periods, distributions: dists, model: label, transform: transform, warnings: warnings)
+  }
+
+  static func fitModel(_ choice: ModelChoice, series: KPISeries, input: SeriesInput, transform: Transform,
+                       options: ForecastOptions) throws -> any FittedForecastModel {
+    switch choice {
+    case .snaive: return try SeasonalNaive().fit(input)
+    case .drift: return try Drift().fit(input)
+    case .regression, .auto:
+      var shifts = options.levelShifts
+      for p in series.entry?.levelShifts ?? [] { if let parsed = Period.parse(p)?.period { shifts.append(parsed) } }
+      let positions = shifts.compactMap { p -> Int? in
+        let d = p.monthIndex - series.start.monthIndex
+        guard d > 0, d % series.frequency.monthsPerStep == 0 else { return nil }
+        return d / series.frequency.monthsPerStep
+      }
+      let prior = seasonalPrior(for: series, input: input, transform: transform)
+      return try SeasonalRegression(levelShifts: Array(Set(positions)).sorted(), seasonalPrior: prior).fit(input)
+    }
+  }
+
+  /// Converts a catalogue prior to the model scale: μ_s = f(level + e_s) − f(level), level the
+  /// series' mean; quarterly priors spread to months when the series is monthly.
+  static func seasonalPrior(for series: KPISeries, input: SeriesInput, transform: Transform) -> SeasonalPrior? {
+    guard let spec = series.entry?.seasonalPrior, input.period > 1 else { return nil }
+    var effects = spec.effects
+    if effects.count == 4 && input.period == 12 { effects = effects.flatMap { [$0, $0, $0] } }
+    guard effects.count == input.period else { return nil }
+    if spec.scale != "model" {
+      let obs = series.values.filter { !$0.isNaN }
+      guard !obs.isEmpty else { return nil }
+      let level = obs.reduce(0, +) / Double(obs.count)
+      let f0 = transform.forward(level, clamping: true)
+      effects = effects.map { transform.forward(level + $0, clamping: true) - f0 }
+    }
+    return try? SeasonalPrior(effects: effects, weight: spec.weight)
+  }
+
+  static func lastObservedPeriod(_ s: KPISeries) -> Period? {
+    guard let i = s.values.lastIndex(where: { !$0.isNaN }) else { return nil }
+    return s.period(at: i)
+  }
+
+  /// Forecasts many series on all cores; results keep the input order. `progress` is called
+  /// with (done, total) from worker threads.
+  public static func forecastAll(_ series: [KPISeries], options: ForecastOptions,
+                                 progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [SeriesForecast] {
+    let results = ResultBox<Result<SeriesForecast, Error>>(count: series.count)
+    DispatchQueue.concurrentPerform(iterations: series.count) { i in
+      let r = Result { try forecast(series[i], options: options) }
+      let done = results.set(i, r)
+      progress?(done, series.count)
+    }
+    return try results.values.map { try $0!.get() }
+  }
+}
+
+/// Lock-protected result slots for parallel loops.
+final class ResultBox<T>: @unchecked Sendable {
+  private var slots: [T?]
+  private var done = 0
+  private let lock = NSLock()
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+  @discardableResult func set(_ i: Int, _ v: T) -> Int {
+    lock.lock(); defer { lock.unlock() }
+    slots[i] = v; done += 1
+    return done
+  }
+  var values: [T?] { lock.lock(); defer { lock.unlock() }; return slots }
+}

@@ -1,0 +1,2 @@
+/// Targets, intervention levels, scenarios and alternative-provision demand (issue 5).
+public enum KPIPlanning {}

@@ -1,0 +1,94 @@
+import Foundation
+import KPIData
+import KPIForecast
+import KPIStats
+
+/// Renders forecasts as the CSV contract of DESIGN §4, a table for people, or JSON.
+public enum ForecastRenderer {
+  /// `indicator[,geography],period,mean,lo80,hi80,lo95,hi95,model` (lo/hi pairs follow `levels`).
+  public static func csv(_ forecasts: [SeriesForecast], levels: [Double], withGeography: Bool) -> String {
+    var header = ["indicator"]
+    if withGeography { header.append("geography") }
+    header += ["period", "mean"]
+    for l in levels { header += ["lo\(levelName(l))", "hi\(levelName(l))"] }
+    header.append("model")
+    var lines = [header.joined(separator: ",")]
+    for f in forecasts {
+      for (p, d) in zip(f.periods, f.distributions) {
+        var row = [NumberFormat.csvField(f.series.key.indicator)]
+        if withGeography { row.append(NumberFormat.csvField(f.series.key.geography ?? "")) }
+        row += [p.description, NumberFormat.machine(d.point)]
+        for l in levels { let (lo, hi) = d.interval(level: l); row += [NumberFormat.machine(lo), NumberFormat.machine(hi)] }
+        row.append(NumberFormat.csvField(f.model))
+        lines.append(row.joined(separator: ","))
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `80` → "80", `99.5` → "99.5".
+  public static func levelName(_ l: Double) -> String { NumberFormat.machine(l) }
+
+  /// Human format of a value in its unit.
+  public static func format(_ x: Double, unit: KPIUnit) -> String {
+    switch unit {
+    case .percent: return NumberFormat.human(x, decimals: 1) + "%"
+    case .count: return NumberFormat.human(x, decimals: 0)
+    case .rate: return NumberFormat.human(x, decimals: 1)
+    case .days: return NumberFormat.human(x, decimals: 0) + " days"
+    case .number: return NumberFormat.human(x, decimals: abs(x) >= 100 ? 0 : 2)
+    }
+  }
+
+  /// An aligned table with units, then the notes (warnings) per series.
+  public static func table(_ forecasts: [SeriesForecast], levels: [Double], withGeography: Bool) -> String {
+    var header = ["Indicator"]
+    if withGeography { header.append("Geography") }
+    header += ["Period", "Forecast"]
+    for l in levels { header.append("\(levelName(l))% interval") }
+    header += ["Unit", "Model"]
+    var rows = [[String]]()
+    for f in forecasts {
+      for (p, d) in zip(f.periods, f.distributions) {
+        var r = [f.series.key.indicator]
+        if withGeography { r.append(f.series.key.geography ?? "") }
+        r += [p.description, format(d.point, unit: f.series.unit)]
+        for l in levels {
+          let (lo, hi) = d.interval(level: l)
+          r.append("\(format(lo, unit: f.series.unit)) to \(format(hi, unit: f.series.unit))")
+        }
+        r += [f.series.unit.rawValue, f.model]
+        rows.append(r)
+      }
+    }
+    let right = Set((withGeography ? 3 : 2)..<(withGeography ? 4 : 3) + levels.count)
+    var out = TextTable(header: header, rows: rows, rightAligned: right).render()
+    let notes = forecasts.filter { !$0.warnings.isEmpty }
+    if !notes.isEmpty {
+      out += "\nNotes:\n"
+      for f in notes { for w in f.warnings { out += "  \(f.series.key): \(w)\n" } }
+    }
+    return out
+  }
+
+  struct JSONInterval: Encodable { var level: Double; var lower: Double; var upper: Double }
+  struct JSONPoint: Encodable { var period: String; var mean: Double; var intervals: [JSONInterval] }
+  struct JSONSeries: Encodable {
+    var indicator: String; var geography: String?; var unit: String; var model: String; var transform: String
+    var warnings: [String]; var forecasts: [JSONPoint]
+  }
+
+  public static func json(_ forecasts: [SeriesForecast], levels: [Double]) throws -> String {
+    let items = forecasts.map { f in
+      JSONSeries(indicator: f.series.key.indicator, geography: f.series.key.geography, unit: f.series.unit.rawValue, model: f.model,
+                 transform: f.transform.name, warnings: f.warnings,
+                 forecasts: zip(f.periods, f.distributions).map { p, d in
+                   JSONPoint(period: p.description, mean: d.point, intervals: levels.map { l in
+                     let (lo, hi) = d.interval(level: l); return JSONInterval(level: l, lower: lo, upper: hi) })
+                 })
+    }
+    let enc = JSONEncoder()
+    enc.outputFormatting = [.prettyPrinted, .sortedKeys]
+    return String(decoding: try enc.encode(["series": items]), as: UTF8.self) + "\n"
+  }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Output formats shared by the commands.
+public enum OutputFormat: String, Sendable, CaseIterable {
+  case table, csv, json, markdown
+}
+
+/// Writes text to a file atomically (a temporary file in the same folder renamed into place), so
+/// a failed run leaves no half-written output; or to standard output when `path` is nil.
+public enum OutputWriter {
+  public static func write(_ text: String, to path: String?) throws {
+    guard let path else {
+      FileHandle.standardOutput.write(Data(text.utf8))
+      return
+    }
+    let url = URL(fileURLWithPath: path)
+    let dir = url.deletingLastPathComponent()
+    let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    do {
+      try Data(text.utf8).write(to: tmp)
+      if rename(tmp.path, url.path) != 0 {
+        let err = String(cString: strerror(errno))
+        try? FileManager.default.removeItem(at: tmp)
+        throw OutputError.cannotWrite(path: path, reason: err)
+      }
+    } catch let e as OutputError {
+      throw e
+    } catch {
+      try? FileManager.default.removeItem(at: tmp)
+      throw OutputError.cannotWrite(path: path, reason: (error as NSError).localizedDescription)
+    }
+  }
+}
+
+public enum OutputError: Error, CustomStringConvertible, Equatable {
+  case cannotWrite(path: String, reason: String)
+  public var description: String {
+    switch self { case .cannotWrite(let p, let r): return "\(p): cannot write output: \(r)" }
+  }
+}
+
+/// Number formatting for people and for scripts.
+public enum NumberFormat {
+  /// Up to 10 significant digits, no exponent for ordinary magnitudes: for CSV and JSON.
+  public static func machine(_ x: Double) -> String {
+    if x.isNaN { return "" }
+    if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
+    var s = String(format: "%.10g", x)
+    if s.contains("e") { return s }
+    if s.contains(".") { while s.hasSuffix("0") { s.removeLast() }; if s.hasSuffix(".") { s.removeLast() } }
+    return s
+  }
+
+  /// Thousands separators and `decimals` places, e.g. 2,157 or 25.4.
+  public static func human(_ x: Double, decimals: Int) -> String {
+    if x.isNaN { return "–" }
+    let s = String(format: "%.\(decimals)f", abs(x))
+    let parts = s.split(separator: ".", maxSplits: 1).map(String.init)
+    var intPart = parts[0]
+    var groups = [String]()
+    while intPart.count > 3 { groups.insert(String(intPart.suffix(3)), at: 0); intPart.removeLast(3) }
+    groups.insert(intPart, at: 0)
+    var out = groups.joined(separator: ",")
+    if parts.count > 1 { out += "." + parts[1] }
+    return (x < 0 && Double(s) != 0 ? "−" : "") + out
+  }
+
+  /// Quotes a CSV field when it holds a comma, quote or newline.
+  public static func csvField(_ s: String) -> String {
+    if s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") {
+      return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return s
+  }
+}
+
+/// Pads columns of cells to a plain-text table; numeric columns right-aligned.
+public struct TextTable {
+  public var header: [String]
+  public var rows: [[String]]
+  public var rightAligned: Set<Int>
+
+  public init(header: [String], rows: [[String]], rightAligned: Set<Int> = []) {
+    self.header = header
+    self.rows = rows
+    self.rightAligned = rightAligned
+  }
+
+  public func render() -> String {
+    var widths = header.map(\.count)
+    for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+    func line(_ cells: [String]) -> String {
+      cells.enumerated().map { i, c in
+        let pad = String(repeating: " ", count: max(0, widths[i] - c.count))
+        return rightAligned.contains(i) ? pad + c : c + pad
+      }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+    }
+    var out = [line(header), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
+    out += rows.map(line)
+    return out.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,106 @@
+/// Ordinary least squares by Householder QR (LAPACK `dgeqrf`, `dormqr`, `dtrtrs`), never by
+/// forming or inverting XᵀX.
+///
+/// Rank deficiency is handled as R's `lm` does (LINPACK `dqrdc2` with `tol = 1e-7`): columns are
+/// taken in order and a column whose part orthogonal to the columns kept before it has norm below
+/// `tolerance × its own norm` is *aliased*: it is dropped, its coefficient reported as `nil`.
+public struct LeastSquaresFit: Sendable {
+  /// Coefficients in the order of the design's columns; `nil` for an aliased (dropped) column.
+  public let coefficients: [Double?]
+  /// Indices of the columns kept (full-rank part), in design order.
+  public let keptColumns: [Int]
+  /// Residuals y − Xβ for every row of the design.
+  public let residuals: [Double]
+  /// Residual sum of squares.
+  public let rss: Double
+  /// Rows (n) and rank (p) of the fit: residual degrees of freedom are `n − p`.
+  public let rows: Int
+  public var rank: Int { keptColumns.count }
+  public var residualDF: Int { rows - rank }
+  /// σ̂² = RSS / (n − p); `nil` when n ≤ p (no degrees of freedom left).
+  public var sigma2: Double? { residualDF > 0 ? rss / Double(residualDF) : nil }
+
+  /// Upper-triangular R (rank × rank, column-major) of the kept columns.
+  let r: [Double]
+
+  /// x₀ᵀ(XᵀX)⁻¹x₀ computed as ‖R⁻ᵀx₀‖² (one triangular solve, `dtrtrs`). `x0` has one entry per
+  /// design column; entries of aliased columns are ignored, as R's `predict.lm` does.
+  public func leverage(_ x0: [Double]) throws -> Double {
+    var z = keptColumns.map { x0[$0] }
+    try LAPACK.dtrtrs(r: r, lda: rank, order: rank, transpose: true, b: &z)
+    return z.reduce(0) { $0 + $1 * $1 }
+  }
+
+  /// The fitted linear predictor x₀ᵀβ at a new row (aliased columns contribute nothing).
+  public func predict(_ x0: [Double]) -> Double {
+    var s = 0.0
+    for (j, c) in coefficients.enumerated() { if let c { s += c * x0[j] } }
+    return s
+  }
+}
+
+public enum LeastSquaresError: Error, Equatable, Sendable {
+  case noRows
+  case noColumns
+  case nonFinite(row: Int)
+  case lengthMismatch(rows: Int, responses: Int)
+}
+
+/// Solves min ‖y − Xβ‖² for a design given as rows (each row has the same number of columns).
+/// - Throws: `LeastSquaresError` for empty or non-finite input; `LAPACKError` if LAPACK reports
+///   a failure.
+public func leastSquares(design rowsX: [[Double]], response y: [Double], tolerance: Double = 1e-7) throws -> LeastSquaresFit {
+  let n = rowsX.count
+  guard n > 0 else { throw LeastSquaresError.noRows }
+  guard y.count == n else { throw LeastSquaresError.lengthMismatch(rows: n, responses: y.count) }
+  let p = rowsX[0].count
+  guard p > 0 else { throw LeastSquaresError.noColumns }
+  for i in 0..<n where rowsX[i].count != p || !y[i].isFinite || rowsX[i].contains(where: { !$0.isFinite }) {
+    throw LeastSquaresError.nonFinite(row: i)
+  }
+  // Column norms, for the aliasing test relative to each column's own size.
+  var norms = [Double](repeating: 0, count: p)
+  for j in 0..<p { var s = 0.0; for i in 0..<n { s += rowsX[i][j] * rowsX[i][j] }; norms[j] = s.squareRoot() }
+
+  var kept = [Int]()
+  var qr = [Double]()
+  var tau = [Double]()
+  // Greedy in column order: add a column, factor, and drop it if its R diagonal is negligible.
+  // Refactoring from scratch keeps the code simple; designs here have at most a few dozen columns.
+  for j in 0..<p {
+    if norms[j] == 0 { continue }
+    if kept.count >= n { continue }  // n ≤ p: later columns cannot be estimated
+    let trial = kept + [j]
+    var a = [Double](repeating: 0, count: n * trial.count)
+    for (c, col) in trial.enumerated() { for i in 0..<n { a[c * n + i] = rowsX[i][col] } }
+    let t = try LAPACK.dgeqrf(&a, rows: n, cols: trial.count)
+    let k = trial.count - 1
+    let diag = abs(a[k * n + k])
+    if diag > tolerance * norms[j] {
+      kept = trial; qr = a; tau = t
+    }
+  }
+  guard !kept.isEmpty else {
+    // Every column is zero: the fit is β = 0 and all of y is residual.
+    let rss = y.reduce(0) { $0 + $1 * $1 }
+    return LeastSquaresFit(coefficients: Array(repeating: nil, count: p), keptColumns: [], residuals: y, rss: rss, rows: n, r: [])
+  }
+  let k = kept.count
+  var qty = y
+  try LAPACK.dormqrTransposed(qr: qr, tau: tau, rows: n, reflectors: k, c: &qty, cols: 1)
+  var r = [Double](repeating: 0, count: k * k)
+  for c in 0..<k { for i in 0...c { r[c * k + i] = qr[c * n + i] } }
+  var beta = Array(qty[0..<k])
+  try LAPACK.dtrtrs(r: r, lda: k, order: k, transpose: false, b: &beta)
+  var coefficients = [Double?](repeating: nil, count: p)
+  for (c, col) in kept.enumerated() { coefficients[col] = beta[c] }
+  var residuals = [Double](repeating: 0, count: n)
+  var rss = 0.0
+  for i in 0..<n {
+    var f = 0.0
+    for (c, col) in kept.enumerated() { f += rowsX[i][col] * beta[c] }
+    residuals[i] = y[i] - f
+    rss += residuals[i] * residuals[i]
+  }
+  return LeastSquaresFit(coefficients: coefficients, keptColumns: kept, residuals: residuals, rss: rss, rows: n, r: r)
+}

@@ -1,0 +1,115 @@
+/// Seasonal naive: ŷ_{T+h} = y_{T+h−m(k+1)}, k = ⌊(h−1)/m⌋, Normal with variance σ²(k+1), σ² the
+/// mean squared seasonal difference (R `forecast::snaive`). A missing lag value is replaced by
+/// the latest observed value of the same season; with no complete seasonal difference the model
+/// falls back to the naive (m = 1) form and says so.
+public struct SeasonalNaive: ForecastModel {
+  public init() {}
+
+  public struct Fitted: FittedForecastModel {
+    public let label: String
+    public let warnings: [String]
+    public let fitted: [Double]
+    let lastBySeason: [Double]
+    let sigma: Double
+    let period: Int
+    let nextSeason: Int
+
+    public func forecast(horizon: Int) -> [Distribution] {
+      guard horizon > 0 else { return [] }
+      return (1...horizon).map { h in
+        let k = (h - 1) / period
+        let s = (nextSeason + h - 1) % period
+        return .normal(mean: lastBySeason[s], sd: sigma * Double(k + 1).squareRoot())
+      }
+    }
+  }
+
+  public func fit(_ series: SeriesInput) throws -> Fitted {
+    let v = series.values
+    guard series.observedCount > 0 else { throw ModelError.noObservations }
+    var m = series.period
+    var warnings = [String]()
+    var diffs = seasonalDifferences(v, lag: m)
+    if diffs.isEmpty && m > 1 {
+      m = 1
+      diffs = seasonalDifferences(v, lag: 1)
+      warnings.append("no full seasonal cycle of data: naive (last value) used instead of seasonal naive")
+    }
+    let sigma = diffs.isEmpty ? 0 : (diffs.reduce(0) { $0 + $1 * $1 } / Double(diffs.count)).squareRoot()
+    if diffs.isEmpty { warnings.append("one observation: no interval can be estimated (shown with zero width)") }
+    var last = [Double](repeating: .nan, count: m)
+    var fitted = [Double](repeating: .nan, count: v.count)
+    let season = SeriesInput(values: v, period: m, firstSeason: m == 1 ? 0 : series.firstSeason)
+    for t in v.indices {
+      let s = season.season(at: t)
+      fitted[t] = last[s]
+      if !v[t].isNaN { last[s] = v[t] }
+    }
+    // Seasons never observed take the latest observed value of any season.
+    let latest = v.last(where: { !$0.isNaN }) ?? 0
+    for s in 0..<m where last[s].isNaN { last[s] = latest }
+    if m > 1 && last.contains(latest) == false { }
+    return Fitted(label: m > 1 ? "snaive" : "naive", warnings: warnings, fitted: fitted, lastBySeason: last,
+                  sigma: sigma, period: m, nextSeason: season.season(at: v.count))
+  }
+}
+
+/// Random walk with drift: ŷ_{T+h} = y_T + h·b, b = (y_T − y_1)/(T − 1) over the first and last
+/// observations; Normal with sd σ̂·√(h(1 + h/(T − 1))) (Hyndman & Athanasopoulos, FPP3 §5.5),
+/// σ̂² the residual variance of the one-step changes about b with T − 2 degrees of freedom.
+public struct Drift: ForecastModel {
+  public init() {}
+
+  public struct Fitted: FittedForecastModel {
+    public let label: String
+    public let warnings: [String]
+    public let fitted: [Double]
+    let last: Double
+    let slope: Double
+    let sigma: Double
+    let span: Double
+    let stepsSinceLast: Int
+
+    public func forecast(horizon: Int) -> [Distribution] {
+      guard horizon > 0 else { return [] }
+      return (1...horizon).map { h in
+        let steps = Double(h + stepsSinceLast)
+        return .normal(mean: last + steps * slope, sd: sigma * (steps * (1 + steps / max(span, 1))).squareRoot())
+      }
+    }
+  }
+
+  public func fit(_ series: SeriesInput) throws -> Fitted {
+    let v = series.values
+    let obs = v.indices.filter { !v[$0].isNaN }
+    guard let first = obs.first, let lastIndex = obs.last else { throw ModelError.noObservations }
+    var warnings = [String]()
+    let span = Double(lastIndex - first)
+    let slope = span > 0 ? (v[lastIndex] - v[first]) / span : 0
+    // One-step changes per period between consecutive observations, gaps spread evenly.
+    var res = [Double]()
+    for (a, b) in zip(obs, obs.dropFirst()) {
+      let gap = Double(b - a)
+      res.append((v[b] - v[a]) / gap - slope)
+    }
+    let sigma: Double
+    if res.count >= 2 {
+      sigma = (res.reduce(0) { $0 + $1 * $1 } / Double(res.count - 1)).squareRoot()
+    } else {
+      sigma = 0
+      warnings.append("fewer than three observations: drift interval cannot be estimated (shown with zero width)")
+    }
+    var fitted = [Double](repeating: .nan, count: v.count)
+    for (a, b) in zip(obs, obs.dropFirst()) { fitted[b] = v[a] + Double(b - a) * slope }
+    return Fitted(label: "drift", warnings: warnings, fitted: fitted, last: v[lastIndex], slope: slope, sigma: sigma,
+                  span: span, stepsSinceLast: v.count - 1 - lastIndex)
+  }
+}
+
+/// Lag-`lag` differences y_t − y_{t−lag} where both are observed.
+func seasonalDifferences(_ v: [Double], lag: Int) -> [Double] {
+  guard v.count > lag else { return [] }
+  var d = [Double]()
+  for t in lag..<v.count where !v[t].isNaN && !v[t - lag].isNaN { d.append(v[t] - v[t - lag]) }
+  return d
+}

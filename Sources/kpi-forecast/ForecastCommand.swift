@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import KPIData
+import KPIForecast
+import KPIReport
+import KPIStats
+
+extension ModelChoice: ExpressibleByArgument {}
+extension TransformChoice: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Options shared by commands that read observations and the catalogue.
+struct InputOptions: ParsableArguments {
+  @Argument(help: "Tidy observations CSV (indicator,period,value[,geography,status,unit,polarity]).")
+  var input: String
+
+  @Option(name: .long, help: "Folder of KPI catalogue YAML files (default: ./models if it exists).")
+  var catalogue: String?
+
+  /// Loads the catalogue (explicit folder, else ./models when present, else empty).
+  func loadCatalogue() throws -> Catalogue {
+    if let c = catalogue { return try Catalogue.load(directory: c) }
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: "models", isDirectory: &isDir), isDir.boolValue {
+      return try Catalogue.load(directory: "models")
+    }
+    return Catalogue()
+  }
+}
+
+struct ForecastCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "forecast",
+    abstract: "Forecast each indicator with prediction intervals (default: to the financial year-end)."
+  )
+
+  @OptionGroup var inputOptions: InputOptions
+
+  @Option(help: "Periods ahead to forecast.")
+  var horizon: Int?
+
+  @Flag(name: .customLong("to-year-end"), help: "Forecast through the next March (the default when --horizon is not given).")
+  var toYearEnd = false
+
+  @Option(name: .customLong("level"), help: "Interval level in percent; repeat for several (default 80 and 95).")
+  var levels: [Double] = []
+
+  @Option(help: "auto | regression | snaive | drift")
+  var model: ModelChoice = .auto
+
+  @Option(help: "auto | none | log | log1p | logit | sqrt")
+  var transform: TransformChoice = .auto
+
+  @Option(name: .customLong("level-shift"), help: "A period from which every series' level may shift (repeatable).")
+  var levelShifts: [String] = []
+
+  @Option(help: "table | csv | json")
+  var format: OutputFormat = .table
+
+  @Option(help: "Write to this file (atomically) instead of standard output.")
+  var output: String?
+
+  func validate() throws {
+    if let h = horizon, h < 1 || h > 1000 { throw ValidationError("--horizon must be between 1 and 1000, got \(h)") }
+    if horizon != nil && toYearEnd { throw ValidationError("give either --horizon or --to-year-end, not both") }
+    for l in levels where !(l > 0 && l < 100) { throw ValidationError("--level must be between 0 and 100 (exclusive), got \(l)") }
+    if format == .markdown { throw ValidationError("forecast supports --format table, csv or json") }
+    for s in levelShifts where Period.parse(s) == nil { throw ValidationError("--level-shift '\(s)' is not a period") }
+  }
+
+  func run() throws {
+    let catalogue = try inputOptions.loadCatalogue()
+    let set = try ObservationReader.read(path: inputOptions.input)
+    let series = try SeriesBuilder.build(set, catalogue: catalogue)
+    let lv = levels.isEmpty ? [80, 95] : levels
+    let options = ForecastOptions(model: model, transform: transform, horizon: horizon.map { .steps($0) } ?? .toYearEnd,
+                                  levels: lv, levelShifts: levelShifts.compactMap { Period.parse($0)?.period })
+    let forecasts = try Forecaster.forecastAll(series, options: options)
+    let text: String
+    switch format {
+    case .csv, .markdown: text = ForecastRenderer.csv(forecasts, levels: lv, withGeography: set.hasGeography)
+    case .table: text = ForecastRenderer.table(forecasts, levels: lv, withGeography: set.hasGeography)
+    case .json: text = try ForecastRenderer.json(forecasts, levels: lv)
+    }
+    try OutputWriter.write(text, to: output)
+    if format != .table {
+      for f in forecasts { for w in f.warnings { FileHandle.standardError.write(Data("note: \(f.series.key): \(w)\n".utf8)) } }
+    }
+  }
+}
