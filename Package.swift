@@ -36,6 +36,14 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Accuracy and speed benchmark (run in release mode; never part of the test suite).
+    .executableTarget(
+      name: "kpi-bench",
+      dependencies: [
+        "KPIStats", "KPIData", "KPIForecast",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     .testTarget(name: "KPIStatsTests", dependencies: ["KPIStats"]),
     .testTarget(name: "KPIDataTests", dependencies: ["KPIData"]),
     .testTarget(name: "KPIForecastTests", dependencies: ["KPIForecast", "KPIStats", "KPIData"]),
