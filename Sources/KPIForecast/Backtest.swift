@@ -151,7 +151,7 @@ public enum Backtest {
                          distributions: [Distribution](repeating: .normal(mean: .nan, sd: 0), count: h), intervals: "none")
     }
     if let calibration {
-      f.distributions = calibration.distributions(mean: f.mean, sd: f.sd)
+      f.distributions = calibration.distributions(mean: f.mean, sd: f.sd, centreOnMedian: c.model.transform != .none)
       f.intervals = calibration.describe()
     }
     let scale = AccuracyMeasures.seasonalNaiveScale(c.trainData, period: c.model.input.period) ?? .nan

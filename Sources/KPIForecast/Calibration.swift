@@ -27,15 +27,18 @@ public struct IntervalCalibration: Sendable, Equatable {
     count = z.count
   }
 
-  /// The calibrated distributions ŷ_h + sd_h·Z; steps with sd = 0 keep a point mass.
-  public func distributions(mean: [Double], sd: [Double]) -> [Distribution] {
-    zip(mean, sd).map { m, s in
-      s > 0 && s.isFinite ? .empirical(sortedSamples: zQuantiles.map { m + s * $0 }) : .normal(mean: m, sd: 0)
+  /// The calibrated distributions ŷ_h + sd_h·(Z − c); steps with sd = 0 keep a point mass.
+  /// Only the shape of Z is used, not its bias: c is Z's mean (or, with `centreOnMedian`, its
+  /// median — for transformed series, whose point forecast is the back-transformed median), so
+  /// the point forecast stays the model's.
+  public func distributions(mean: [Double], sd: [Double], centreOnMedian: Bool = false) -> [Distribution] {
+    let c = centreOnMedian ? zQuantiles[100] : zQuantiles.reduce(0, +) / Double(zQuantiles.count)
+    return zip(mean, sd).map { m, s in
+      s > 0 && s.isFinite ? .empirical(sortedSamples: zQuantiles.map { m + s * ($0 - c) }) : .normal(mean: m, sd: 0)
     }
   }
 
-  /// Coverage the calibration implies for a central interval of `level` percent on the z scale
-  /// (for reports): the central interval ±q of N(0,1) against the pooled z.
+  /// How the output's intervals were made, for reports.
   public func describe() -> String { "calibrated (rolling-origin, \(count) errors)" }
 
   /// Origins for inner rolling-origin errors of a series of `n` values: up to `count` origins

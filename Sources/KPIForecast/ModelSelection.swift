@@ -27,6 +27,10 @@ public struct ModelInput: Sendable {
 /// The single model families `--model` can name (auto combines several of them).
 public enum ModelFamily: String, CaseIterable, Sendable {
   case snaive, drift, regression, theta, thetaOptimised = "theta-opt"
+  /// Regression without trend: level + seasonal effects (+ shifts, prior) — the short-series form.
+  case seasonalLevel = "seasonal-level"
+  /// Seasonal naive with the seasonal shape averaged over all cycles (``AveragedSeasonalNaive``).
+  case averagedSeasonalNaive = "snaive-avg"
 
   /// Fits the family to a series.
   public func fit(_ m: ModelInput) throws -> any FittedForecastModel {
@@ -34,6 +38,9 @@ public enum ModelFamily: String, CaseIterable, Sendable {
     case .snaive: return try SeasonalNaive().fit(m.input)
     case .drift: return try Drift().fit(m.input)
     case .regression: return try SeasonalRegression(levelShifts: m.levelShifts, seasonalPrior: m.seasonalPrior).fit(m.input)
+    case .seasonalLevel:
+      return try SeasonalRegression(trend: false, levelShifts: m.levelShifts, seasonalPrior: m.seasonalPrior).fit(m.input)
+    case .averagedSeasonalNaive: return try AveragedSeasonalNaive(seasonalPrior: m.seasonalPrior).fit(m.input)
     case .theta: return try Theta().fit(m.input)
     case .thetaOptimised: return try Theta(method: .optimised).fit(m.input)
     }
@@ -68,7 +75,7 @@ public struct AutoConfiguration: Sendable {
   public enum Combination: String, Sendable { case median, mean }
 
   public init(members: [ModelFamily] = [.theta, .snaive, .thetaOptimised],
-              shortMembers: [ModelFamily] = [.snaive, .regression], shortLength: Int = 13,
+              shortMembers: [ModelFamily] = [.snaive, .averagedSeasonalNaive, .theta], shortLength: Int = 13,
               combination: Combination = .median) {
     self.members = members
     self.shortMembers = shortMembers

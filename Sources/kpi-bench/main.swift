@@ -27,11 +27,17 @@ struct KPIBench: ParsableCommand {
   @Flag(help: "Rule-design mode: drop the test rows and hold out the last h training values instead.")
   var validation = false
 
+  @Option(help: "With --validation, hold out the h training values ending this many values before the end (0 = the last h).")
+  var validationShift = 0
+
   @Option(help: "Inner rolling origins per series for interval calibration.")
   var origins = 3
 
   @Option(help: "Seasonal period.")
   var period = 4
+
+  @Flag(help: "Model on the log scale (the series are positive counts); forecasts are back-transformed medians.")
+  var log = false
 
   @Option(help: "Repeat each run this many times and report the fastest (speed figures).")
   var repeats = 1
@@ -43,16 +49,32 @@ struct KPIBench: ParsableCommand {
     }()
     var data = try BenchmarkReader.read(path: path, meta: metaPath)
     if validation {
+      let before = data.count
+      data = data.filter { $0.train.count - validationShift - $0.test.count >= max(short, 2 * period + 1) }
+      if data.count < before { print("validation: \(before - data.count) series too short for this shift left out") }
       data = data.map { s in
         var v = s
-        v.test = Array(s.train.suffix(s.test.count))
-        v.train = Array(s.train.dropLast(s.test.count))
+        let keep = s.train.count - validationShift
+        v.test = Array(s.train.prefix(keep).suffix(s.test.count))
+        v.train = Array(s.train.prefix(keep).dropLast(s.test.count))
         return v
       }
     }
     let names = methods?.split(separator: ",").map(String.init) ?? ModelFamily.allCases.map(\.rawValue) + ["auto"]
     let chosen: [BacktestMethod] = try names.map { n in
       if n == "auto" { return .auto(AutoConfiguration()) }
+      if n.hasPrefix("auto:") {
+        // auto:long+members/short+members[/mean] — member experiments for rule design.
+        let parts = n.dropFirst(5).split(separator: "/")
+        func fams(_ s: Substring) throws -> [ModelFamily] {
+          try s.split(separator: "+").map { guard let f = ModelFamily(rawValue: String($0)) else { throw ValidationError("unknown family '\($0)'") }; return f }
+        }
+        var c = AutoConfiguration()
+        if parts.count > 0 { c.members = try fams(parts[0]) }
+        if parts.count > 1 { c.shortMembers = try fams(parts[1]) }
+        if parts.count > 2, let comb = AutoConfiguration.Combination(rawValue: String(parts[2])) { c.combination = comb }
+        return .auto(c)
+      }
       guard let f = ModelFamily(rawValue: n) else { throw ValidationError("unknown method '\(n)'") }
       return .family(f)
     }
@@ -66,7 +88,7 @@ struct KPIBench: ParsableCommand {
       let cases = makeCases(data, cut: cut)
       print("\n## \(title): \(cases.count) series, horizon \(cases.first?.actual.count ?? 0)")
       print(row(["method", "sMAPE", "MASE", "cov80", "cov95", "Winkler80/s", "Winkler95/s", "seconds", "series/s", "intervals"]))
-      for m in chosen {
+      for (label, m) in zip(names, chosen) {
         // Analytic intervals for single families, calibrated for auto.
         var isAuto = false
         if case .auto = m { isAuto = true }
@@ -78,7 +100,7 @@ struct KPIBench: ParsableCommand {
         }
         guard let r = best else { continue }
         let o = r.overall
-        print(row([m.name, f(o.smape, 2), f(o.mase, 3), f(o.coverage[0], 3), f(o.coverage[1], 3), f(o.scaledWinkler[0], 2),
+        print(row([label, f(o.smape, 2), f(o.mase, 3), f(o.coverage[0], 3), f(o.coverage[1], 3), f(o.scaledWinkler[0], 2),
                    f(o.scaledWinkler[1], 2), f(r.seconds, 2), f(Double(cases.count) / r.seconds, 0), r.intervals]))
         if isAuto {
           var labels = [String: Int]()
@@ -101,8 +123,9 @@ struct KPIBench: ParsableCommand {
         first = (first + train.count - cut) % period
         train = Array(train.suffix(cut))
       }
-      let input = SeriesInput(values: train, period: period, firstSeason: first)
-      return BacktestCase(id: s.id, group: s.group ?? "all", model: ModelInput(input: input), trainData: train, actual: s.test)
+      let t: Transform = log && train.allSatisfy({ $0 > 0 }) ? .log : .none
+      let input = SeriesInput(values: train.map { t.forward($0) }, period: period, firstSeason: first)
+      return BacktestCase(id: s.id, group: s.group ?? "all", model: ModelInput(input: input, transform: t), trainData: train, actual: s.test)
     }
   }
 
