@@ -1,0 +1,100 @@
+import Foundation
+
+/// An exponential smoothing state space model of one given form, ETS(error, trend, season),
+/// estimated by maximum likelihood as R `forecast::ets(y, model = "...")` (forecast 8.20;
+/// Hyndman, Koehler, Ord & Snyder 2008, *Forecasting with Exponential Smoothing*).
+///
+/// Seasonal period m is `SeriesInput.period`. Leading missing values are dropped; later gaps are
+/// skipped by the recursions and left out of the likelihood (see `ETSRecursion`). Use
+/// `ETSSelection` to choose the form by AICc as `ets()` does.
+public struct ETS: ForecastModel {
+  public var model: ETSModelType
+  public var bounds: ETSAdmissibility.Bounds
+  /// Nelder–Mead evaluation limit (R `maxit`).
+  public var maxEvaluations: Int
+
+  /// Throws `ModelError.failed` for the forms R forbids by default (additive error with
+  /// multiplicative season).
+  public init(_ model: ETSModelType, bounds: ETSAdmissibility.Bounds = .init(), maxEvaluations: Int = 2000) throws {
+    guard !(model.error == .additive && model.season == .multiplicative) else {
+      throw ModelError.failed("\(model) is not offered (unstable: additive error with multiplicative season)")
+    }
+    self.model = model
+    self.bounds = bounds
+    self.maxEvaluations = maxEvaluations
+  }
+
+  public func fit(_ series: SeriesInput) throws -> ETSFit {
+    var estimator = ETSEstimator()
+    estimator.optimizer.options.maxEvaluations = maxEvaluations
+    var prepared = try ETSPreparedSeries(series)
+    return try prepared.fit(model, estimator: &estimator, bounds: bounds, start: nil)
+  }
+
+  /// The fit at given parameters and initial states (no optimisation): the exact check of the
+  /// recursions against R (`ets(y, model = fit, use.initial.values = TRUE)` / `pegelsresid.C`).
+  /// `states.seasonal` has m values in time order (see `ETSStates`).
+  public static func evaluate(
+    _ series: SeriesInput, model: ETSModelType, parameters: ETSParameters, states: ETSStates
+  ) throws -> ETSFit {
+    let prepared = try ETSPreparedSeries(series)
+    let m = model.hasSeason ? series.period : 1
+    guard !model.hasSeason || states.seasonal.count == m else {
+      throw ModelError.failed("ETS: \(m) initial seasonal states needed, \(states.seasonal.count) given")
+    }
+    return prepared.result(model: model, m: m, parameters: parameters, initial: states,
+                           parameterCount: ETSEstimator.parameterCount(model, m: m), evaluations: 0, code: 0,
+                           warnings: [])
+  }
+}
+
+/// A fitted ETS model: estimates, information criteria (R's definitions) and forecasts.
+public struct ETSFit: FittedForecastModel {
+  public let model: ETSModelType
+  /// Seasonal period used (1 for non-seasonal forms).
+  public let period: Int
+  public let parameters: ETSParameters
+  /// States at time 0 (before the first observation kept) and after the last position.
+  public let initialStates: ETSStates
+  public let finalStates: ETSStates
+  /// R's `loglik`: −½(n·log Σε² + 2Σlog|μₜ|) (constants omitted, as R `ets`).
+  public let logLikelihood: Double
+  /// AIC = −2·loglik + 2k, AICc = AIC + 2k(k+1)/(n−k−1), BIC = −2·loglik + log(n)k, with k =
+  /// free parameters + 1 (σ) and n observed periods (R `etsmodel`).
+  public let aic: Double
+  public let aicc: Double
+  public let bic: Double
+  /// σ̂² = Σε²/(n − k + 1) as R `ets` (ε relative errors for multiplicative-error forms).
+  public let sigma2: Double
+  /// Mean squared one-step error on the data scale.
+  public let mse: Double
+  /// Free parameters estimated (smoothing parameters and initial states, not σ).
+  public let parameterCount: Int
+  public let observedCount: Int
+  /// Objective evaluations used and R's convergence code (0 converged, 1 limit, 10 degenerate).
+  public let evaluations: Int
+  public let convergence: Int
+  public let fitted: [Double]
+  /// Model residuals εₜ (relative for multiplicative errors), NaN at gaps.
+  public let innovations: [Double]
+  public let warnings: [String]
+
+  public var label: String { model.description }
+
+  /// Forecast mean and variance for steps 1…h (R `forecast.ets` analytic classes 1–3).
+  public func forecastMoments(horizon: Int) -> (mean: [Double], variance: [Double]) {
+    ETSForecastMoments.moments(fit: self, horizon: horizon)
+  }
+
+  /// Point forecasts (R `etsforecast`: the forecast with errors set to zero). For multiplicative
+  /// seasonal forms R's `forecast()` reports the mean from `forecastMoments` instead.
+  public func pointForecasts(horizon: Int) -> [Double] {
+    ETSRecursion.pointForecasts(model: model, parameters: parameters, states: finalStates, horizon: horizon)
+  }
+
+  /// Normal forecast distributions with R's analytic mean and variance.
+  public func forecast(horizon: Int) -> [Distribution] {
+    let (mean, variance) = forecastMoments(horizon: horizon)
+    return zip(mean, variance).map { .normal(mean: $0, sd: max($1, 0).squareRoot()) }
+  }
+}

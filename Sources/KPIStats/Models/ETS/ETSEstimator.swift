@@ -1,0 +1,109 @@
+import Foundation
+
+/// Maximum-likelihood estimation of one ETS form, as R `forecast:::etsmodel` (opt.crit = "lik",
+/// bounds = "both"): the parameter vector (α, β, γ, φ, ℓ₀, b₀, s₀ … s_{m−2}) starts at R's
+/// `initparam`/`initstate` values and is optimised jointly by Nelder–Mead; outside the usual box or
+/// the admissible region, or with a negative multiplicative seasonal state, the criterion is +∞.
+/// The last seasonal state is not free: it makes the states sum to 0 (additive) or m (multiplicative).
+///
+/// One estimator holds reusable work buffers, so fitting many forms to one series (or many series
+/// in turn) allocates nothing per objective evaluation. Not thread-safe: use one per thread.
+struct ETSEstimator {
+  var optimizer = NelderMead()
+  private var ring: [Double] = []
+  private var par: [Double] = []
+
+  struct Estimate {
+    var parameters: ETSParameters
+    var states: ETSStates
+    var criterion: Double
+    var evaluations: Int
+    var code: Int
+  }
+
+  /// Number of free parameters (smoothing + initial states), excluding σ.
+  static func parameterCount(_ model: ETSModelType, m: Int) -> Int {
+    2 + (model.hasTrend ? 2 : 0) + (model.hasSeason ? m : 0) + (model.damped ? 1 : 0)
+  }
+
+  /// Fits `model` to `y` (first value observed; NaN = gap). `start` are the initial-state starting
+  /// values (R `initstate`, time-order seasonal). Returns `nil` when R's objective is not finite at
+  /// the starting point (R's fit fails and the form is skipped).
+  mutating func estimate(
+    y: UnsafeBufferPointer<Double>, model: ETSModelType, m: Int, start: ETSStates,
+    bounds: ETSAdmissibility.Bounds
+  ) -> Estimate? {
+    let mm = model.hasSeason ? m : 1
+    let p0 = ETSInitialization.parameters(model: model, m: mm, bounds: bounds)
+    // Parameter vector in R's order.
+    par.removeAll(keepingCapacity: true)
+    par.append(p0.alpha)
+    if model.hasTrend { par.append(p0.beta) }
+    if model.hasSeason { par.append(p0.gamma) }
+    if model.damped { par.append(p0.phi) }
+    par.append(start.level)
+    if model.hasTrend { par.append(start.trend) }
+    if model.hasSeason { for j in 0..<(mm - 1) { par.append(start.seasonal[mm - 1 - j]) } }
+    if ring.count < mm { ring = [Double](repeating: 0, count: mm) }
+
+    let objectiveResult: NelderMead.Result? = ring.withUnsafeMutableBufferPointer { ringBuffer in
+      optimizer.minimize(&par) { x in
+        Self.objective(x, y: y, model: model, m: mm, bounds: bounds, ring: ringBuffer)
+      }
+    }
+    guard let result = objectiveResult else { return nil }
+    let (params, states) = Self.decode(par, model: model, m: mm)
+    return Estimate(parameters: params, states: states, criterion: result.value,
+                    evaluations: result.evaluations, code: result.code)
+  }
+
+  /// Splits an R-ordered parameter vector into parameters and time-order initial states.
+  static func decode(_ x: [Double], model: ETSModelType, m: Int) -> (ETSParameters, ETSStates) {
+    var j = 0
+    var p = ETSParameters(alpha: x[j]); j += 1
+    if model.hasTrend { p.beta = x[j]; j += 1 }
+    if model.hasSeason { p.gamma = x[j]; j += 1 }
+    if model.damped { p.phi = x[j]; j += 1 }
+    var s = ETSStates(level: x[j]); j += 1
+    if model.hasTrend { s.trend = x[j]; j += 1 }
+    if model.hasSeason {
+      var seasonal = [Double](repeating: 0, count: m)
+      var sum = 0.0
+      for k in 0..<(m - 1) { seasonal[m - 1 - k] = x[j + k]; sum += x[j + k] }
+      seasonal[0] = (model.season == .multiplicative ? Double(m) : 0) - sum
+      s.seasonal = seasonal
+    }
+    return (p, s)
+  }
+
+  /// R `EtsTargetFunction::eval` for opt.crit = "lik", bounds = "both".
+  @inline(__always)
+  static func objective(
+    _ x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>, model: ETSModelType, m: Int,
+    bounds: ETSAdmissibility.Bounds, ring: UnsafeMutableBufferPointer<Double>
+  ) -> Double {
+    var j = 0
+    var p = ETSParameters(alpha: x[j]); j += 1
+    if model.hasTrend { p.beta = x[j]; j += 1 }
+    if model.hasSeason { p.gamma = x[j]; j += 1 }
+    if model.damped { p.phi = x[j]; j += 1 }
+    guard ETSAdmissibility.usual(p, model: model, bounds: bounds),
+          ETSAdmissibility.admissible(p, model: model, m: m) else { return .infinity }
+    let level = x[j]; j += 1
+    var trend = 0.0
+    if model.hasTrend { trend = x[j]; j += 1 }
+    if model.hasSeason {
+      var sum = 0.0
+      for k in 0..<(m - 1) { let v = x[j + k]; ring[m - 1 - k] = v; sum += v }
+      let first = (model.season == .multiplicative ? Double(m) : 0) - sum
+      ring[0] = first
+      if model.season == .multiplicative {
+        for k in 0..<m where ring[k] < 0 { return .infinity }
+      }
+    }
+    var lik = ETSRecursion.run(y: y, model: model, m: m, parameters: p, level: level, trend: trend, ring: ring).criterion
+    if lik < -1e10 { lik = -1e10 }  // avoid perfect fits (R)
+    if lik.isNaN { return .infinity }
+    return lik
+  }
+}

@@ -1,0 +1,133 @@
+#!/usr/bin/env Rscript
+# Reference values for the Swift ETS (Sources/KPIStats/Models/ETS) from R forecast 8.20.
+# Usage (from the repository root): Rscript notebooks-data/reference/ets_reference.R [../shared/data]
+# Writes, next to this script:
+#   ets_reference_series.csv      the fixture series (a few tourism series, AirPassengers, a simulated one)
+#   ets_reference_fits.csv        per series x model: R's estimates, states, criteria, forecasts, intervals
+#   ets_reference_auto.csv        ets(y) automatic choice per series
+#   ets_reference_admissible.csv  R's admissible() on random parameter sets
+suppressMessages(library(forecast))
+stopifnot(packageVersion("forecast") == "8.20")
+args <- commandArgs(trailingOnly = TRUE)
+data_dir <- if (length(args) >= 1) args[1] else "../shared/data"
+out_dir <- "notebooks-data/reference"
+
+tq <- read.csv(file.path(data_dir, "benchmarks", "tourism_quarterly.csv"))
+train <- function(id) {
+  d <- tq[tq$series_id == id & tq$split == "train", ]
+  d$value[order(d$period_index)]
+}
+set.seed(20240601)
+sim <- 50 + cumsum(rnorm(40, 0, 2)) + rep(c(-8, 3, 9, -4), 10) + rnorm(40, 0, 2) - 60
+series <- list(
+  Q1 = list(y = train("Q1"), m = 4),
+  Q194 = list(y = train("Q194"), m = 4),
+  Q120 = list(y = train("Q120"), m = 4),
+  Q300 = list(y = train("Q300"), m = 4),
+  Q120last10 = list(y = tail(train("Q120"), 10), m = 4),
+  AirPassengers = list(y = as.numeric(AirPassengers), m = 12),
+  SimNegative = list(y = sim, m = 4)
+)
+# Automatic choice also on every 25th tourism series.
+auto_ids <- sprintf("Q%d", seq(5, 427, by = 25))
+for (id in auto_ids) series[[id]] <- list(y = train(id), m = 4)
+fixed_series <- c("Q1", "Q194", "Q120", "Q300", "AirPassengers", "SimNegative")
+
+rows <- list()
+for (nm in names(series)) {
+  s <- series[[nm]]
+  rows[[nm]] <- data.frame(series = nm, period = s$m, t = seq_along(s$y), value = sprintf("%.10g", s$y))
+}
+write.csv(do.call(rbind, rows), file.path(out_dir, "ets_reference_series.csv"), row.names = FALSE, quote = FALSE)
+
+# class1 as R, but with gamma placed on the newest seasonal state for models without a trend
+# (R puts it at row 3 whatever the trend, which misplaces it for ETS(A,N,A)/(M,N,A)); this is
+# Hyndman et al. (2008) Table 6.1's variance, used by the Swift code.
+class1_book <- forecast:::class1
+body(class1_book)[[13]] <- quote(if (seasontype == "A") {
+  G[2 + (trendtype != "N"), 1] <- par["gamma"]
+})
+class2_book <- function(h, last.state, trendtype, seasontype, damped, m, sigma2, par) {
+  tmp <- class1_book(h, last.state, trendtype, seasontype, damped, m, sigma2, par)
+  theta <- numeric(h)
+  theta[1] <- tmp$mu[1]^2
+  if (h > 1) for (j in 2:h) theta[j] <- tmp$mu[j]^2 + sigma2 * sum(tmp$cj[1:(j - 1)]^2 * theta[(j - 1):1])
+  list(mu = tmp$mu, var = (1 + sigma2) * theta - tmp$mu^2)
+}
+
+models <- c("ANN", "AAN", "AAdN", "ANA", "AAA", "AAdA", "MNN", "MAN", "MAdN", "MNA", "MAA", "MAdA", "MNM", "MAM", "MAdM")
+H <- 8
+fits <- list()
+add <- function(series, model, key, index, value) {
+  fits[[length(fits) + 1]] <<- data.frame(series = series, model = model, key = key, index = index,
+                                          value = sprintf("%.15g", value))
+}
+for (nm in fixed_series) {
+  s <- series[[nm]]
+  y <- ts(s$y, frequency = s$m)
+  for (code in models) {
+    if (substr(code, 1, 1) == "M" && min(y) <= 0) next
+    damped <- grepl("d", code)
+    mod <- gsub("d", "", code)
+    f <- ets(y, model = mod, damped = damped)
+    p <- f$par
+    add(nm, code, "alpha", 0, p["alpha"])
+    if (!is.na(p["beta"])) add(nm, code, "beta", 0, p["beta"])
+    if (!is.na(p["gamma"])) add(nm, code, "gamma", 0, p["gamma"])
+    if (!is.na(p["phi"])) add(nm, code, "phi", 0, p["phi"])
+    init <- f$states[1, ]
+    last <- f$states[nrow(f$states), ]
+    # States in R's order: l, b, s1 (newest) ... sm (applies to the next period).
+    for (i in seq_along(init)) add(nm, code, "init", i, init[i])
+    for (i in seq_along(last)) add(nm, code, "final", i, last[i])
+    add(nm, code, "loglik", 0, f$loglik)
+    add(nm, code, "aic", 0, f$aic)
+    add(nm, code, "aicc", 0, f$aicc)
+    add(nm, code, "bic", 0, f$bic)
+    add(nm, code, "sigma2", 0, f$sigma2)
+    add(nm, code, "mse", 0, f$mse)
+    add(nm, code, "evaluations", 0, f$fit$fncount)
+    fc <- forecast(f, h = H, level = c(80, 95))
+    for (h in 1:H) {
+      add(nm, code, "mean", h, fc$mean[h])
+      add(nm, code, "lo80", h, fc$lower[h, 1]); add(nm, code, "hi80", h, fc$upper[h, 1])
+      add(nm, code, "lo95", h, fc$lower[h, 2]); add(nm, code, "hi95", h, fc$upper[h, 2])
+    }
+    comps <- f$components
+    mm <- if (comps[3] == "N") 1 else f$m
+    if (comps[3] != "M") {
+      fn <- if (comps[1] == "A") class1_book else class2_book
+      v <- fn(H, last, comps[2], comps[3], damped, f$m, f$sigma2, f$par)
+      for (h in 1:H) add(nm, code, "sd_book", h, sqrt(v$var[h]))
+    }
+    for (i in 1:5) add(nm, code, "fitted", i, fitted(f)[i])
+  }
+}
+write.csv(do.call(rbind, fits), file.path(out_dir, "ets_reference_fits.csv"), row.names = FALSE, quote = FALSE)
+
+auto <- list()
+for (nm in names(series)) {
+  s <- series[[nm]]
+  f <- ets(ts(s$y, frequency = s$m))
+  auto[[nm]] <- data.frame(series = nm, method = gsub("[(),]", "", f$method), loglik = sprintf("%.12g", f$loglik),
+                           aic = sprintf("%.12g", f$aic), aicc = sprintf("%.12g", f$aicc),
+                           mean1 = sprintf("%.12g", forecast(f, h = 1)$mean[1]))
+}
+write.csv(do.call(rbind, auto), file.path(out_dir, "ets_reference_auto.csv"), row.names = FALSE, quote = FALSE)
+
+set.seed(7)
+adm <- list()
+for (i in 1:400) {
+  m <- sample(c(2, 4, 12), 1)
+  alpha <- runif(1, 0, 1.2); beta <- runif(1, -0.2, alpha); gamma <- runif(1, -0.1, 1.1 - alpha)
+  damped <- runif(1) < 0.5
+  phi <- if (damped) runif(1, 0.75, 1) else 1
+  trend <- runif(1) < 0.6
+  if (!trend) beta <- NULL
+  a <- forecast:::admissible(alpha, beta, gamma, if (damped && trend) phi else NULL, m)
+  adm[[i]] <- data.frame(m = m, alpha = sprintf("%.15g", alpha), beta = if (trend) sprintf("%.15g", beta) else "NA",
+                         gamma = sprintf("%.15g", gamma), phi = if (damped && trend) sprintf("%.15g", phi) else "NA",
+                         admissible = as.integer(a))
+}
+write.csv(do.call(rbind, adm), file.path(out_dir, "ets_reference_admissible.csv"), row.names = FALSE, quote = FALSE)
+cat("done\n")
