@@ -112,21 +112,36 @@ public enum Backtest {
   /// to seasonal naive (named in its warnings), so every case is scored.
   public static func run(_ cases: [BacktestCase], method: BacktestMethod, options: BacktestOptions = BacktestOptions()) -> BacktestResult {
     let start = DispatchTime.now().uptimeNanoseconds
-    var calibration: IntervalCalibration? = nil
-    if options.calibrate {
-      let boxes = ResultBox<[Double]>(count: cases.count)
-      DispatchQueue.concurrentPerform(iterations: cases.count) { i in
-        let c = cases[i]
-        boxes.set(i, IntervalCalibration.standardisedErrors(c.model, horizon: c.actual.count, origins: options.calibrationOrigins) {
-          try method.forecast($0, horizon: $1)
-        })
-      }
-      calibration = IntervalCalibration(errors: boxes.values.flatMap { $0 ?? [] })
-    }
-    let box = ResultBox<CaseScore>(count: cases.count)
-    let cal = calibration
+    // One parallel pass: each series' forecast and, for calibration, its inner rolling-origin
+    // errors (the ETS form chosen on all the training data re-fitted at each inner origin).
+    let first = ResultBox<(ModelForecast, [Double], [String])>(count: cases.count)
     DispatchQueue.concurrentPerform(iterations: cases.count) { i in
-      box.set(i, score(cases[i], method: method, calibration: cal, levels: options.levels))
+      let c = cases[i]
+      let h = c.actual.count
+      var warnings = [String]()
+      let f: ModelForecast
+      do { f = try method.forecast(c.model, horizon: h) } catch {
+        warnings.append("\(method.name) failed (\(error)); seasonal naive used")
+        f = (try? ModelSelection.forecast(.snaive, c.model, horizon: h))
+          ?? ModelForecast(label: "none", warnings: [], mean: [Double](repeating: .nan, count: h), sd: [Double](repeating: .nan, count: h),
+                           distributions: [Distribution](repeating: .normal(mean: .nan, sd: 0), count: h), intervals: "none")
+      }
+      var z = [Double]()
+      if options.calibrate {
+        var inner = c.model
+        inner.etsForm = f.etsForm
+        z = IntervalCalibration.standardisedErrors(inner, horizon: h, origins: options.calibrationOrigins) {
+          try method.forecast($0, horizon: $1)
+        }
+      }
+      first.set(i, (f, z, warnings))
+    }
+    let computed = first.values
+    let calibration = options.calibrate ? IntervalCalibration(errors: computed.flatMap { $0?.1 ?? [] }) : nil
+    let box = ResultBox<CaseScore>(count: cases.count)
+    DispatchQueue.concurrentPerform(iterations: cases.count) { i in
+      guard let (f, _, w) = computed[i] else { return }
+      box.set(i, score(cases[i], forecast: f, warnings: w, calibration: calibration, levels: options.levels))
     }
     let scores = box.values.compactMap { $0 }
     var order = [String]()
@@ -139,17 +154,10 @@ public enum Backtest {
                           seconds: seconds, intervals: calibration?.describe() ?? "analytic")
   }
 
-  /// Forecasts and scores one case.
-  public static func score(_ c: BacktestCase, method: BacktestMethod, calibration: IntervalCalibration?, levels: [Double]) -> CaseScore {
+  /// Scores one case's forecast (calibrated first when a calibration is given).
+  public static func score(_ c: BacktestCase, forecast: ModelForecast, warnings: [String], calibration: IntervalCalibration?, levels: [Double]) -> CaseScore {
     let h = c.actual.count
-    var warnings = [String]()
-    var f: ModelForecast
-    do { f = try method.forecast(c.model, horizon: h) } catch {
-      warnings.append("\(method.name) failed (\(error)); seasonal naive used")
-      f = (try? ModelSelection.forecast(.snaive, c.model, horizon: h))
-        ?? ModelForecast(label: "none", warnings: [], mean: [Double](repeating: .nan, count: h), sd: [Double](repeating: .nan, count: h),
-                         distributions: [Distribution](repeating: .normal(mean: .nan, sd: 0), count: h), intervals: "none")
-    }
+    var f = forecast
     if let calibration {
       f.distributions = calibration.distributions(mean: f.mean, sd: f.sd, centreOnMedian: c.model.transform != .none)
       f.intervals = calibration.describe()

@@ -7,6 +7,9 @@ public struct ModelInput: Sendable {
   public var transform: Transform
   public var seasonalPrior: SeasonalPrior?
   public var levelShifts: [Int]
+  /// When set, the ETS family re-estimates this form instead of selecting one by AICc (used at
+  /// inner rolling origins: the form chosen on all the data, its parameters re-fitted).
+  public var etsForm: ETSModelType?
 
   public init(input: SeriesInput, transform: Transform = .none, seasonalPrior: SeasonalPrior? = nil, levelShifts: [Int] = []) {
     self.input = input
@@ -31,6 +34,8 @@ public enum ModelFamily: String, CaseIterable, Sendable {
   case seasonalLevel = "seasonal-level"
   /// Seasonal naive with the seasonal shape averaged over all cycles (``AveragedSeasonalNaive``).
   case averagedSeasonalNaive = "snaive-avg"
+  /// Exponential smoothing, form chosen by AICc among R `ets()`'s candidates (``ETSSelection``).
+  case ets
 
   /// Fits the family to a series.
   public func fit(_ m: ModelInput) throws -> any FittedForecastModel {
@@ -41,6 +46,9 @@ public enum ModelFamily: String, CaseIterable, Sendable {
     case .seasonalLevel:
       return try SeasonalRegression(trend: false, levelShifts: m.levelShifts, seasonalPrior: m.seasonalPrior).fit(m.input)
     case .averagedSeasonalNaive: return try AveragedSeasonalNaive(seasonalPrior: m.seasonalPrior).fit(m.input)
+    case .ets:
+      if let form = m.etsForm, let fit = try? ETS(form).fit(m.input) { return fit }
+      return try ETSSelection().fit(m.input)
     case .theta: return try Theta().fit(m.input)
     case .thetaOptimised: return try Theta(method: .optimised).fit(m.input)
     }
@@ -58,6 +66,8 @@ public struct ModelForecast: Sendable {
   public var distributions: [Distribution]
   /// `analytic` or a description of the calibration used.
   public var intervals: String
+  /// The ETS form used (alone or as an auto member), for re-fitting at inner origins.
+  public var etsForm: ETSModelType? = nil
 }
 
 /// How `auto` forecasts a series: within a family by the family's own rule (AICc for ETS, the
@@ -74,7 +84,7 @@ public struct AutoConfiguration: Sendable {
 
   public enum Combination: String, Sendable { case median, mean }
 
-  public init(members: [ModelFamily] = [.theta, .snaive, .thetaOptimised],
+  public init(members: [ModelFamily] = [.ets, .theta, .snaive],
               shortMembers: [ModelFamily] = [.snaive, .averagedSeasonalNaive, .theta], shortLength: Int = 13,
               combination: Combination = .median) {
     self.members = members
@@ -90,7 +100,7 @@ public enum ModelSelection {
     let f = try family.fit(m)
     let d = f.forecast(horizon: horizon)
     return ModelForecast(label: f.label, warnings: f.warnings, mean: d.map(\.median), sd: d.map(\.spread),
-                         distributions: d, intervals: "analytic")
+                         distributions: d, intervals: "analytic", etsForm: (f as? ETSFit)?.model)
   }
 
   /// The auto combination with analytic (uncalibrated) spread. Members that fail are left out
@@ -117,7 +127,8 @@ public enum ModelSelection {
     }
     let label = "auto(\(c.combination.rawValue): " + fits.map(\.label).joined(separator: ", ") + ")"
     return ModelForecast(label: label, warnings: warnings, mean: mean, sd: sd,
-                         distributions: zip(mean, sd).map { .normal(mean: $0, sd: $1) }, intervals: "analytic")
+                         distributions: zip(mean, sd).map { .normal(mean: $0, sd: $1) }, intervals: "analytic",
+                         etsForm: fits.lazy.compactMap(\.etsForm).first)
   }
 
   /// Median of `xs` (reorders it).
