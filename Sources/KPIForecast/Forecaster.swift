@@ -49,6 +49,12 @@ public enum Forecaster {
     switch choice {
     case .snaive: return try SeasonalNaive().fit(input)
     case .drift: return try Drift().fit(input)
+    case .theta: return try Theta().fit(input)
+    case .ets: return try ETSSelection().fit(input)
+    case .snaiveAvg: return try AveragedSeasonalNaive(seasonalPrior: seasonalPrior(for: series, input: input, transform: transform)).fit(input)
+    case .auto where AutoModel.applies(series: series, input: input, options: options):
+      return try AutoModel(seasonalPrior: seasonalPrior(for: series, input: input, transform: transform),
+                           calibration: options.calibration, transformed: transform != .none).fit(input)
     case .regression, .auto:
       var shifts = options.levelShifts
       for p in series.entry?.levelShifts ?? [] { if let parsed = Period.parse(p)?.period { shifts.append(parsed) } }
@@ -91,6 +97,9 @@ public enum Forecaster {
   /// with (done, total) from worker threads.
   public static func forecastAll(_ series: [KPISeries], options: ForecastOptions,
                                  progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [SeriesForecast] {
+    var opts = options
+    if opts.model == .auto && opts.calibration == nil { opts.calibration = AutoModel.batchCalibration(series, options: opts) }
+    let options = opts
     let results = ResultBox<Result<SeriesForecast, Error>>(count: series.count)
     DispatchQueue.concurrentPerform(iterations: series.count) { i in
       let r = Result { try forecast(series[i], options: options) }

@@ -106,6 +106,13 @@ public enum ModelSelection {
   /// The auto combination with analytic (uncalibrated) spread. Members that fail are left out
   /// and named; if all fail, seasonal naive is used.
   public static func autoForecast(_ m: ModelInput, horizon: Int, configuration c: AutoConfiguration = AutoConfiguration()) throws -> ModelForecast {
+    if !usesCombination(m) {
+      // Interventions, or under two seasonal cycles: the regression with its catalogue prior,
+      // keeping 3 residual df (the forecast command's rule for short council series).
+      let f = try SeasonalRegression(levelShifts: m.levelShifts, seasonalPrior: m.seasonalPrior, minimumResidualDF: 3).fit(m.input)
+      let d = f.forecast(horizon: horizon)
+      return ModelForecast(label: f.label, warnings: f.warnings, mean: d.map(\.median), sd: d.map(\.spread), distributions: d, intervals: "analytic")
+    }
     let members = m.input.observedCount < c.shortLength ? c.shortMembers : c.members
     var fits = [ModelForecast]()
     var warnings = [String]()
@@ -129,6 +136,12 @@ public enum ModelSelection {
     return ModelForecast(label: label, warnings: warnings, mean: mean, sd: sd,
                          distributions: zip(mean, sd).map { .normal(mean: $0, sd: $1) }, intervals: "analytic",
                          etsForm: fits.lazy.compactMap(\.etsForm).first)
+  }
+
+  /// Whether auto combines models for this series: no level shifts and at least two seasonal
+  /// cycles of observations (else the regression is used; see ``autoForecast(_:horizon:configuration:)``).
+  public static func usesCombination(_ m: ModelInput) -> Bool {
+    m.levelShifts.isEmpty && m.input.observedCount >= 2 * max(m.input.period, 2)
   }
 
   /// Median of `xs` (reorders it).

@@ -3,7 +3,8 @@ import KPIStats
 
 /// Model families the command line can ask for.
 public enum ModelChoice: String, Sendable, CaseIterable {
-  case auto, regression, snaive, drift
+  case auto, regression, snaive, drift, ets, theta
+  case snaiveAvg = "snaive-avg"
 }
 
 /// Transform asked for: `auto` picks by unit (see ``TransformPolicy``).
@@ -27,6 +28,8 @@ public struct ForecastOptions: Sendable {
   public var levels: [Double]
   /// Periods from which a level shift applies, for every series (catalogue shifts add to these).
   public var levelShifts: [Period]
+  /// Pooled interval calibration for `auto` (``Forecaster/forecastAll`` computes it when nil).
+  public var calibration: IntervalCalibration? = nil
 
   public init(model: ModelChoice = .auto, transform: TransformChoice = .auto, horizon: Horizon = .toYearEnd,
               levels: [Double] = [80, 95], levelShifts: [Period] = []) {
