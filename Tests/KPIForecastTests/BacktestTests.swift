@@ -1,0 +1,84 @@
+import Testing
+import KPIData
+import KPIStats
+@testable import KPIForecast
+
+@Suite struct BacktestTests {
+  /// A deterministic seasonal series with a little pseudo-random noise (LCG, fixed seed).
+  static func series(_ n: Int, seed: UInt64 = 7) -> [Double] {
+    var s = seed
+    return (0..<n).map { t in
+      s = s &* 6364136223846793005 &+ 1442695040888963407
+      let u = Double(s >> 11) / Double(1 << 53) - 0.5
+      return 100 + 0.5 * Double(t) + [8.0, -3, 4, -9][t % 4] + 4 * u
+    }
+  }
+
+  @Test func calibrationReproducesPooledQuantilesAndKeepsThePoint() throws {
+    // z = −2, −1.9, …, 2.9 (50 values): the calibrated 0 and 100% points are the pool's extremes.
+    let z = (0..<50).map { -2 + 0.1 * Double($0) }
+    let c = try #require(IntervalCalibration(errors: z))
+    #expect(c.count == 50)
+    #expect(abs(c.zQuantiles[0] + 2) < 1e-12 && abs(c.zQuantiles[200] - 2.9) < 1e-12)
+    let d = c.distributions(mean: [10], sd: [2])
+    // The mean of z (0.45) is removed: the distribution's mean stays 10.
+    #expect(abs(d[0].mean - 10) < 1e-9)
+    #expect(abs(d[0].quantile(1) - (10 + 2 * (2.9 - 0.45))) < 1e-9)
+    #expect(IntervalCalibration(errors: [1, 2, 3]) == nil)
+  }
+
+  @Test func innerOriginsNeverReachPastTheTrainingData() {
+    #expect(IntervalCalibration.origins(n: 40, horizon: 8, count: 3, minimumTrain: 6) == [32, 30, 28])
+    #expect(IntervalCalibration.origins(n: 10, horizon: 8, count: 3, minimumTrain: 6) == [9, 8, 7])
+    #expect(IntervalCalibration.origins(n: 5, horizon: 8, count: 3, minimumTrain: 6).isEmpty)
+  }
+
+  @Test func autoCombinesMembersByTheMedian() throws {
+    let m = ModelInput(input: SeriesInput(values: Self.series(40), period: 4))
+    let auto = try ModelSelection.autoForecast(m, horizon: 4)
+    let members = try [ModelFamily.ets, .theta, .snaive].map { try ModelSelection.forecast($0, m, horizon: 4) }
+    for h in 0..<4 {
+      var col = members.map { $0.mean[h] }
+      #expect(abs(auto.mean[h] - ModelSelection.median(&col)) < 1e-9)
+    }
+    #expect(auto.label.hasPrefix("auto(median: ETS"))
+    #expect(auto.etsForm != nil)
+    // Short (10 values): seasonal naive, averaged seasonal naive, Theta.
+    let short = try ModelSelection.autoForecast(ModelInput(input: SeriesInput(values: Array(Self.series(10)), period: 4)), horizon: 4)
+    #expect(short.label.contains("snaive-avg"))
+    // Under two cycles: the regression.
+    let tiny = try ModelSelection.autoForecast(ModelInput(input: SeriesInput(values: Array(Self.series(6)), period: 4)), horizon: 4)
+    #expect(tiny.label.hasPrefix("regression"))
+  }
+
+  @Test func backtestScoresEveryPointAndSummarises() throws {
+    let v = Self.series(30)
+    let s = KPISeries(key: SeriesKey(indicator: "k"), frequency: .quarterly, start: Period(year: 2018, month: 6), values: v, unit: .number)
+    let built = try BacktestCases.rollingOrigin([s], holdout: 4, origins: 3, transform: .auto)
+    #expect(built.cases.count == 3)
+    #expect(built.cases.map { $0.model.input.values.count } == [26, 25, 24])
+    #expect(built.cases[0].actual == Array(v[26..<30]))
+    let r = Backtest.run(built.cases, method: .family(.snaive), options: BacktestOptions(calibrate: false))
+    #expect(r.overall.points == 12)
+    // Seasonal naive's MASE at origin 26 by hand: forecasts v[22..<26], scale from v[0..<26].
+    let scale = try #require(AccuracyMeasures.seasonalNaiveScale(Array(v.prefix(26)), period: 4))
+    var absErr = 0.0
+    for h in 0..<4 { absErr += abs(v[26 + h] - v[22 + h]) }
+    let mase0 = absErr / 4 / scale
+    #expect(abs(r.scores[0].mase - mase0) < 1e-9)
+    #expect(r.overall.coverage.allSatisfy { (0...1).contains($0) })
+    // A series too short for three origins gets fewer and a note.
+    let short = KPISeries(key: SeriesKey(indicator: "s"), frequency: .quarterly, start: Period(year: 2023, month: 6), values: [1, 2, 3, 4, 5], unit: .number)
+    let b2 = try BacktestCases.rollingOrigin([short], holdout: 4, origins: 3, transform: .auto)
+    #expect(b2.cases.count == 2 && b2.notes.count == 1)
+  }
+
+  @Test func benchmarkReaderSplitsTrainAndTest() throws {
+    let text = "series_id,period_index,value,split\nA,1,1,train\nA,2,2,train\nA,3,3,test\nB,1,5,train\nB,2,6,test\n"
+    let d = try BenchmarkReader.parse(text: text)
+    #expect(d.map(\.id) == ["A", "B"])
+    #expect(d[0].train == [1, 2] && d[0].test == [3])
+    #expect(throws: DataError.self) { try BenchmarkReader.parse(text: "series_id,period_index,value,split\nA,1,abc,train\n") }
+    #expect(throws: DataError.self) { try BenchmarkReader.parse(text: "series_id,period_index,value,split\nA,1,1,test\nA,2,2,train\n") }
+  }
+}
