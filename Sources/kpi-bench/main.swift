@@ -39,6 +39,9 @@ struct KPIBench: ParsableCommand {
   @Flag(help: "Model on the log scale (the series are positive counts); forecasts are back-transformed medians.")
   var log = false
 
+  @Flag(help: "Borrow seasonal shape across the series of each meta category (SeasonalPooling) in the short regime.")
+  var pool = false
+
   @Option(help: "Repeat each run this many times and report the fastest (speed figures).")
   var repeats = 1
 
@@ -85,7 +88,13 @@ struct KPIBench: ParsableCommand {
     var regimes: [(String, Int?)] = [("full training data", nil)]
     if short > 0 { regimes.append(("training cut to the last \(short) values", short)) }
     for (ri, (title, cut)) in regimes.enumerated() {
-      let cases = makeCases(data, cut: cut)
+      var cases = makeCases(data, cut: cut)
+      if pool && cut != nil {
+        let priors = SeasonalPooling.priors(cases.map(\.model), data: cases.map(\.trainData), groups: cases.map(\.group))
+        for i in cases.indices { cases[i].model.seasonalPrior = priors[i] }
+        let w = priors.compactMap { $0?.weight }.sorted()
+        print("pooled seasonal priors: \(w.count) series, weight median \(w.isEmpty ? 0 : w[w.count / 2]) pseudo-observations")
+      }
       print("\n## \(title): \(cases.count) series, horizon \(cases.first?.actual.count ?? 0)")
       print(row(["method", "sMAPE", "MASE", "cov80", "cov95", "Winkler80/s", "Winkler95/s", "seconds", "series/s", "intervals"]))
       for (label, m) in zip(names, chosen) {

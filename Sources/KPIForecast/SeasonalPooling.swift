@@ -1,0 +1,77 @@
+import Foundation
+import KPIStats
+
+/// Seasonal shape borrowed across series of the same indicator (or benchmark group): an
+/// empirical-Bayes prior for each series' seasonal effects, fed to the models as ridge rows
+/// (``SeasonalPrior``; still least squares).
+///
+/// For every positive series of a group, on the log scale: the regression level + trend +
+/// season dummies gives centred seasonal effects γ_i (indexed by calendar season, since
+/// `firstSeason` aligns them) and a residual variance σ_i². The prior for series i is the mean
+/// of the *other* series' γ (leave-one-out), with weight w_i = σ_i² / τ² pseudo-observations per
+/// season, τ² the between-series variance of the effects beyond their estimation noise
+/// (method of moments, DerSimonian & Laird 1986), capped at `maximumWeight`. Series whose own
+/// shape differs from the group's (large τ²) are barely shrunk; a group of alike series lends
+/// a short one most of its shape. Effects are converted to the model scale at the series' mean level.
+public enum SeasonalPooling {
+  public static let minimumGroupSize = 3
+  public static let maximumWeight = 8.0
+
+  struct Profile { var effects: [Double]; var sigma2: Double; var noise: Double }
+
+  /// Priors for `inputs` (nil where no prior applies: non-positive data, no season, a group of
+  /// fewer than ``minimumGroupSize`` usable series, or a series that already has a prior).
+  /// `data` are the data-scale training values matching each input.
+  public static func priors(_ inputs: [ModelInput], data: [[Double]], groups: [String]) -> [SeasonalPrior?] {
+    var profiles = [Profile?](repeating: nil, count: inputs.count)
+    for i in inputs.indices { profiles[i] = profile(data[i], input: inputs[i].input) }
+    var members = [String: [Int]]()
+    for i in inputs.indices where profiles[i] != nil { members[groups[i], default: []].append(i) }
+    var out = [SeasonalPrior?](repeating: nil, count: inputs.count)
+    for (_, idx) in members where idx.count >= minimumGroupSize {
+      let m = inputs[idx[0]].input.period
+      guard idx.allSatisfy({ inputs[$0].input.period == m }) else { continue }
+      // Between-series variance of effects beyond noise, averaged over seasons.
+      var between = 0.0
+      for s in 0..<m {
+        let e = idx.map { profiles[$0]!.effects[s] }
+        let mean = e.reduce(0, +) / Double(e.count)
+        between += e.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(e.count - 1)
+      }
+      between /= Double(m)
+      let noise = idx.reduce(0) { $0 + profiles[$1]!.noise } / Double(idx.count)
+      let tau2 = max(between - noise, 1e-12)
+      for i in idx where inputs[i].seasonalPrior == nil {
+        let others = idx.filter { $0 != i }
+        let mu = (0..<m).map { s in others.reduce(0) { $0 + profiles[$1]!.effects[s] } / Double(others.count) }
+        let w = min(profiles[i]!.sigma2 / tau2, maximumWeight)
+        guard w > 1e-3 else { continue }
+        let obs = data[i].filter { !$0.isNaN }
+        let level = obs.reduce(0, +) / Double(obs.count)
+        let t = inputs[i].transform
+        let f0 = t.forward(level, clamping: true)
+        let effects = mu.map { t.forward(level * exp($0), clamping: true) - f0 }
+        out[i] = try? SeasonalPrior(effects: effects, weight: w)
+      }
+    }
+    return out
+  }
+
+  /// Log-scale seasonal effects (centred), residual variance and the effects' sampling variance.
+  static func profile(_ y: [Double], input: SeriesInput) -> Profile? {
+    let m = input.period
+    guard m > 1, y.allSatisfy({ $0.isNaN || $0 > 0 }) else { return nil }
+    let x = SeriesInput(values: y.map { $0.isNaN ? .nan : Foundation.log($0) }, period: m, firstSeason: input.firstSeason)
+    let n = x.observedCount
+    guard n >= m + 3 else { return nil }
+    guard let fit = try? SeasonalRegression(trend: true, seasonal: true, minimumSeasonalCycles: 1).fit(x),
+          fit.termNames.contains(where: { $0.hasPrefix("season") }), fit.sigma > 0 else { return nil }
+    var gamma = [Double](repeating: 0, count: m)
+    for (k, name) in fit.termNames.enumerated() where name.hasPrefix("season") {
+      if let s = Int(name.dropFirst("season".count)), s >= 2, s <= m { gamma[s - 1] = fit.coefficients[k] ?? 0 }
+    }
+    let mean = gamma.reduce(0, +) / Double(m)
+    let s2 = fit.sigma * fit.sigma
+    return Profile(effects: gamma.map { $0 - mean }, sigma2: s2, noise: s2 * Double(m) / Double(n))
+  }
+}
