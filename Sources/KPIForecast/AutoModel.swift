@@ -53,7 +53,7 @@ public struct AutoModel: ForecastModel {
   /// into one calibration, or `nil` when there are too few.
   public static func poolCalibration(_ inputs: [ModelInput], horizon: Int, origins: Int = 3,
                                      configuration: AutoConfiguration = AutoConfiguration()) -> IntervalCalibration? {
-    let box = ResultBox<[Double]>(count: inputs.count)
+    let box = ResultBox<[StandardisedError]>(count: inputs.count)
     DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
       var m = inputs[i]
       m.etsForm = (try? ModelSelection.autoForecast(m, horizon: 1, configuration: configuration))?.etsForm

@@ -114,7 +114,7 @@ public enum Backtest {
     let start = DispatchTime.now().uptimeNanoseconds
     // One parallel pass: each series' forecast and, for calibration, its inner rolling-origin
     // errors (the ETS form chosen on all the training data re-fitted at each inner origin).
-    let first = ResultBox<(ModelForecast, [Double], [String])>(count: cases.count)
+    let first = ResultBox<(ModelForecast, [StandardisedError], [String])>(count: cases.count)
     DispatchQueue.concurrentPerform(iterations: cases.count) { i in
       let c = cases[i]
       let h = c.actual.count
@@ -126,7 +126,7 @@ public enum Backtest {
           ?? ModelForecast(label: "none", warnings: [], mean: [Double](repeating: .nan, count: h), sd: [Double](repeating: .nan, count: h),
                            distributions: [Distribution](repeating: .normal(mean: .nan, sd: 0), count: h), intervals: "none")
       }
-      var z = [Double]()
+      var z = [StandardisedError]()
       if options.calibrate {
         var inner = c.model
         inner.etsForm = f.etsForm

@@ -1,45 +1,109 @@
+import Foundation
 import KPIStats
+
+/// A standardised forecast error z = (y − ŷ)/sd at step h after its origin.
+public struct StandardisedError: Sendable, Equatable {
+  public var step: Int
+  public var z: Double
+  public init(step: Int, z: Double) { self.step = step; self.z = z }
+}
 
 /// Interval calibration from rolling-origin errors inside the training data.
 ///
 /// At a few origins o before the end of the training data the method is refitted on y₁…y_o and
 /// its forecasts compared with y_{o+1}…: each error is standardised by the method's analytic sd
-/// at that step, z = (y − ŷ)/sd. The calibrated forecast distribution at step h is then
-/// ŷ_h + sd_h·Z, Z the empirical distribution of the pooled z (a location–scale form of
-/// split-conformal prediction; Vovk et al. 2005, Stankeviciute et al. 2021). Pooling is over the
-/// series of one run (or one series' own errors), never over data after the forecast origin.
+/// at that step, z = (y − ŷ)/sd. How the spread of z grows with the step is fitted as a power
+/// law, log MAD_h(z) = a + b·log h (least squares over the steps with at least 30 errors,
+/// 0 ≤ b ≤ 1; b = 0 with one such step), so steps beyond those the inner origins reach — all
+/// of them past step 4 for a ten-quarter series — are extrapolated rather than assumed as
+/// good as the first. The calibrated distribution at step h is ŷ_h + sd_h·c(h)·U, c(h) =
+/// exp(a + b·log h), U the empirical distribution of the pooled z/c(h) (a location–scale form
+/// of split-conformal prediction; Vovk et al. 2005, Stankeviciute et al. 2021). Pooling is over
+/// the series of one run, never over data after the forecast origin.
 public struct IntervalCalibration: Sendable, Equatable {
-  /// Quantiles of the pooled z at probabilities i/200, i = 0 … 200 (so R type-7 quantiles of
-  /// these 201 values reproduce the pool's at every half percent).
+  /// Quantiles of the pooled u = z/c(h) at probabilities i/200, i = 0 … 200 (so R type-7
+  /// quantiles of these 201 values reproduce the pool's at every half percent).
   public let zQuantiles: [Double]
   /// Number of standardised errors pooled.
   public let count: Int
+  /// Growth law of the error spread with the step: c(h) = exp(a + b·log h).
+  public let growthIntercept: Double
+  public let growthExponent: Double
 
   /// Fewest pooled errors for a calibration; below it intervals stay analytic.
   public static let minimumCount = 20
+  /// Fewest errors at a step for it to enter the growth law.
+  public static let minimumPerStep = 30
 
-  /// Pools standardised errors; `nil` when there are fewer than ``minimumCount`` finite ones.
+  /// Pools standardised errors of any step (no growth law: c(h) = 1); `nil` when there are
+  /// fewer than ``minimumCount`` finite ones.
   public init?(errors: [Double]) {
     let z = errors.filter(\.isFinite).sorted()
     guard z.count >= Self.minimumCount else { return nil }
     let e = Distribution.empirical(sortedSamples: z)
     zQuantiles = (0...200).map { e.quantile(Double($0) / 200) }
     count = z.count
+    growthIntercept = 0
+    growthExponent = 0
   }
 
-  /// The calibrated distributions ŷ_h + sd_h·(Z − c); steps with sd = 0 keep a point mass.
-  /// Only the shape of Z is used, not its bias: c is Z's mean (or, with `centreOnMedian`, its
-  /// median — for transformed series, whose point forecast is the back-transformed median), so
-  /// the point forecast stays the model's.
+  /// Pools standardised errors with their steps, fitting the growth law.
+  public init?(errors: [StandardisedError]) {
+    let finite = errors.filter { $0.z.isFinite && $0.step >= 1 }
+    guard finite.count >= Self.minimumCount else { return nil }
+    var byStep = [Int: [Double]]()
+    for e in finite { byStep[e.step, default: []].append(e.z) }
+    var logH = [Double](), logS = [Double]()
+    for (h, zs) in byStep where zs.count >= Self.minimumPerStep {
+      let s = Self.mad(zs)
+      if s > 0 { logH.append(Foundation.log(Double(h))); logS.append(Foundation.log(s)) }
+    }
+    var a = 0.0, b = 0.0
+    if logH.count >= 2, let fit = try? leastSquares(design: logH.map { [1, $0] }, response: logS),
+       let a0 = fit.coefficients[0], let b0 = fit.coefficients[1] {
+      b = min(max(b0, 0), 1)
+      // Refit the intercept with the slope clamped: mean of log s − b·log h.
+      a = zip(logS, logH).reduce(0) { $0 + $1.0 - b * $1.1 } / Double(logH.count)
+      if b == b0 { a = a0 }
+    } else if let only = logS.first {
+      a = only
+    }
+    let u = finite.map { $0.z / exp(a + b * Foundation.log(Double($0.step))) }.sorted()
+    let e = Distribution.empirical(sortedSamples: u)
+    zQuantiles = (0...200).map { e.quantile(Double($0) / 200) }
+    count = u.count
+    growthIntercept = a
+    growthExponent = b
+  }
+
+  /// c(h), the spread multiplier at step h.
+  public func factor(step h: Int) -> Double { exp(growthIntercept + growthExponent * Foundation.log(Double(max(h, 1)))) }
+
+  /// Median absolute deviation about the median.
+  static func mad(_ xs: [Double]) -> Double {
+    let s = xs.sorted()
+    let med = s[s.count / 2]
+    let d = s.map { abs($0 - med) }.sorted()
+    return d[d.count / 2]
+  }
+
+  /// The calibrated distributions ŷ_h + sd_h·c(h)·(U − c), steps h = 1, 2, …; steps with sd = 0
+  /// keep a point mass. Only the shape of U is used, not its bias: c is U's mean (or, with
+  /// `centreOnMedian`, its median — for transformed series, whose point forecast is the
+  /// back-transformed median), so the point forecast stays the model's.
   public func distributions(mean: [Double], sd: [Double], centreOnMedian: Bool = false) -> [Distribution] {
     let c = centreOnMedian ? zQuantiles[100] : zQuantiles.reduce(0, +) / Double(zQuantiles.count)
-    return zip(mean, sd).map { m, s in
-      s > 0 && s.isFinite ? .empirical(sortedSamples: zQuantiles.map { m + s * ($0 - c) }) : .normal(mean: m, sd: 0)
+    return zip(mean, sd).enumerated().map { i, ms in
+      let (m, s0) = ms
+      let s = s0 * factor(step: i + 1)
+      return s > 0 && s.isFinite ? .empirical(sortedSamples: zQuantiles.map { m + s * ($0 - c) }) : .normal(mean: m, sd: 0)
     }
   }
 
   /// How the output's intervals were made, for reports.
-  public func describe() -> String { "calibrated (rolling-origin, \(count) errors)" }
+  public func describe() -> String {
+    "calibrated (rolling-origin, \(count) errors, spread ∝ h^\(String(format: "%.2f", growthExponent)))"
+  }
 
   /// Origins for inner rolling-origin errors of a series of `n` values: up to `count` origins
   /// with a full `horizon` after them spaced two apart, else (short series) every origin from
@@ -57,17 +121,17 @@ public struct IntervalCalibration: Sendable, Equatable {
 
   /// Standardised errors of `method` at inner origins of one series.
   public static func standardisedErrors(_ m: ModelInput, horizon: Int, origins count: Int,
-                                        method: (ModelInput, Int) throws -> ModelForecast) -> [Double] {
+                                        method: (ModelInput, Int) throws -> ModelForecast) -> [StandardisedError] {
     let n = m.input.values.count
     let minTrain = max(m.input.period + 2, 6)
-    var z = [Double]()
+    var z = [StandardisedError]()
     for o in origins(n: n, horizon: horizon, count: count, minimumTrain: minTrain) {
       let steps = min(horizon, n - o)
       guard let f = try? method(m.prefix(o), steps) else { continue }
       for h in 0..<steps {
         let y = m.input.values[o + h]
         guard !y.isNaN, f.sd[h] > 0, f.sd[h].isFinite else { continue }
-        z.append((y - f.mean[h]) / f.sd[h])
+        z.append(StandardisedError(step: h + 1, z: (y - f.mean[h]) / f.sd[h]))
       }
     }
     return z
