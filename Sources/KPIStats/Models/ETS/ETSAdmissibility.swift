@@ -77,12 +77,11 @@ public enum ETSAdmissibility {
     while d > 0 {
       let c0 = c[0], cd = c[d]
       if !(abs(c0) < abs(cd)) { return false }
-      for j in 0..<d { c[w + j] = cd * c[j + 1] - c0 * c[d - j - 1] }
+      // Divided by c_d (one division per stage keeps the coefficients of order one).
+      let k = c0 / cd
+      for j in 0..<d { c[w + j] = c[j + 1] - k * c[d - j - 1] }
       for j in 0..<d { c[j] = c[w + j] }
       d -= 1
-      // Renormalise to avoid overflow/underflow in long recursions.
-      let s = abs(c[d])
-      if s > 0 && s.isFinite { for k in 0...d { c[k] /= s } } else { return false }
     }
     return true
   }

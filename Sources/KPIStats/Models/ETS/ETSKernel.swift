@@ -79,7 +79,15 @@ enum ETSKernel {
           q = q + phi * b
         }
       } else {
-        let e = Model.multiplicativeError ? (yt - f) / f : yt - f
+        // One division per period: with r = 1/(q·s), y/μ = y·r, y/s = y·q·r, y/q = y·s·r
+        // (multiplicative season; R divides three times, same values up to rounding).
+        let r = Model.season == 2 ? 1 / f : 0
+        let e: Double
+        if Model.multiplicativeError {
+          e = Model.season == 2 ? yt * r - 1 : (yt - f) / f
+        } else {
+          e = yt - f
+        }
         sse += e * e
         if Model.multiplicativeError {
           let af = abs(f)
@@ -95,13 +103,13 @@ enum ETSKernel {
         switch Model.season {
         case 0: adj = yt
         case 1: adj = yt - s
-        default: adj = abs(s) < tol ? huge : yt / s
+        default: adj = abs(s) < tol ? huge : yt * q * r
         }
         let d = adj - q
         switch Model.season {
         case 0: break
         case 1: ring[pos] = s + gamma * ((yt - q) - s)
-        default: ring[pos] = s + gamma * ((abs(q) < tol ? huge : yt / q) - s)
+        default: ring[pos] = s + gamma * ((abs(q) < tol ? huge : yt * s * r) - s)
         }
         if Model.trend {
           // qₜ₊₁ = ℓₜ + φbₜ = (q + φ²bₜ₋₁) + (α + φβ)d: three operations on the critical path.
