@@ -61,34 +61,35 @@ import Testing
     #expect(checked >= 80)
   }
 
-  /// Estimation from R's starting values with R's Nelder–Mead: the optimum must be at least as
-  /// good as R's (log-likelihood ≥ R's − 1e-6·|R's|, i.e. no worse beyond the optimiser's own
-  /// relative tolerance 1.5e-8 scaled by the path) and estimates close to R's. Tolerances: the
-  /// same algorithm from the same start follows R's path, but rounding in the starting-value
-  /// heuristics (R sums moving averages in another order) can move it, so parameters are
-  /// compared to 2e-2 absolute (smoothing weights) and forecasts to 1e-2 relative.
-  @Test func estimatesMatchR() throws {
+  /// Estimation: R's starting values and R's Nelder–Mead (`nmmin`) step for step, so the search
+  /// follows R's path: the same number of objective evaluations (all 81 fixtures at the time of
+  /// writing) and the same optimum. Asserted: log-likelihood ≥ R's − 1e-6·|R's| (never a worse
+  /// optimum), forecasts and α within 1e-6 relative / absolute when the path is the same, and the
+  /// same evaluation count in at least 95% of fits (rounding differences in the starting-value
+  /// heuristics, e.g. R's moving-average summation order, could in principle fork a path).
+  @Test func estimatesFollowRsOptimiserPath() throws {
     var worse = [String]()
     var far = [String]()
+    var samePath = 0, total = 0
     for (name, byModel) in fits {
       let y = try #require(series[name])
       for (code, ref) in byModel {
         let model = try ETSModelType(code: code)
         let fit = try ETS(model).fit(y)
+        total += 1
         let rLik = try #require(ref.scalars["loglik"])
         if fit.logLikelihood < rLik - 1e-6 * abs(rLik) { worse.append("\(name) \(code): \(fit.logLikelihood) < R \(rLik)") }
-        let sameOptimum = abs(fit.logLikelihood - rLik) <= 1e-3 * abs(rLik)
-        if sameOptimum {
-          let mean = fit.forecastMoments(horizon: 8).mean
-          let rMean = ref.vector("mean")
-          let dev = zip(mean, rMean).map { ETSReferenceData.relativeError($0, $1) }.max() ?? 0
-          let dAlpha = abs(fit.parameters.alpha - (ref.scalars["alpha"] ?? .nan))
-          if dev > 1e-2 || dAlpha > 2e-2 { far.append("\(name) \(code): forecast dev \(dev), alpha diff \(dAlpha)") }
-        }
+        guard fit.evaluations == Int(ref.scalars["evaluations"] ?? -1) else { continue }
+        samePath += 1
+        let mean = fit.forecastMoments(horizon: 8).mean
+        let dev = zip(mean, ref.vector("mean")).map { ETSReferenceData.relativeError($0, $1) }.max() ?? 0
+        let dAlpha = abs(fit.parameters.alpha - (ref.scalars["alpha"] ?? .nan))
+        if dev > 1e-6 || !(dAlpha <= 1e-6) { far.append("\(name) \(code): forecast dev \(dev), alpha diff \(dAlpha)") }
       }
     }
     #expect(worse.isEmpty, "\(worse)")
     #expect(far.isEmpty, "\(far)")
+    #expect(Double(samePath) >= 0.95 * Double(total), "same optimiser path in \(samePath) of \(total)")
   }
 
   /// `ets(y)` automatic choice: the same form as R, or one with lower AICc.
