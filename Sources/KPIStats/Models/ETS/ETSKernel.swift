@@ -79,8 +79,9 @@ enum ETSKernel {
           q = q + phi * b
         }
       } else {
-        // One division per period: with r = 1/(q·s), y/μ = y·r, y/s = y·q·r, y/q = y·s·r
-        // (multiplicative season; R divides three times, same values up to rounding).
+        // Multiplicative season: with r = 1/(q·s), y/μ = y·r and y/q = y·s·r (R divides three
+        // times; same values up to rounding). y/s stays a division: it does not depend on q, so
+        // it is off the critical path qₜ → qₜ₊₁, whereas y·q·r would put 1/(q·s) on it.
         let r = Model.season == 2 ? 1 / f : 0
         let e: Double
         if Model.multiplicativeError {
@@ -103,7 +104,7 @@ enum ETSKernel {
         switch Model.season {
         case 0: adj = yt
         case 1: adj = yt - s
-        default: adj = abs(s) < tol ? huge : yt * q * r
+        default: adj = abs(s) < tol ? huge : yt / s
         }
         let d = adj - q
         switch Model.season {
