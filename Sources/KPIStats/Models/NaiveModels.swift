@@ -47,8 +47,11 @@ public struct SeasonalNaive: ForecastModel {
     }
     // Seasons never observed take the latest observed value of any season.
     let latest = v.last(where: { !$0.isNaN }) ?? 0
-    for s in 0..<m where last[s].isNaN { last[s] = latest }
-    if m > 1 && last.contains(latest) == false { }
+    let unseen = (0..<m).filter { last[$0].isNaN }
+    for s in unseen { last[s] = latest }
+    if !unseen.isEmpty {
+      warnings.append("\(unseen.count) season(s) never observed: their forecasts repeat the latest value")
+    }
     return Fitted(label: m > 1 ? "snaive" : "naive", warnings: warnings, fitted: fitted, lastBySeason: last,
                   sigma: sigma, period: m, nextSeason: season.season(at: v.count))
   }
