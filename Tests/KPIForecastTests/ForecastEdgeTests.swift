@@ -133,3 +133,69 @@ import KPIStats
     #expect(rows > 1000)
   }
 }
+
+/// Catalogue choices under `auto`, explicit-transform refusals and level-shift periods.
+@Suite struct ForecastPolicyTests {
+  static func entry(_ configure: (inout CatalogueEntry) -> Void) -> CatalogueEntry {
+    var e = CatalogueEntry(id: "kpi", title: "KPI", unit: .count)
+    configure(&e)
+    return e
+  }
+
+  static func series(_ values: [Double], unit: KPIUnit = .count, entry: CatalogueEntry? = nil) -> KPISeries {
+    KPISeries(key: SeriesKey(indicator: "kpi"), frequency: .quarterly, start: Period(year: 2021, month: 6), values: values,
+              unit: unit, unitSource: entry == nil ? "input" : "catalogue", entry: entry)
+  }
+
+  @Test func catalogueTransformIsUsedUnderAuto() throws {
+    let s = Self.series([4, 6, 5, 7, 6, 8, 7, 9], entry: Self.entry { $0.transform = "sqrt" })
+    #expect(try TransformPolicy.choose(.auto, for: s) == .sqrt)
+    #expect(try TransformPolicy.choose(.none, for: s) == .none)  // an explicit choice wins
+  }
+
+  @Test func catalogueTransformThatCannotTakeTheDataFallsBackWithANote() throws {
+    let s = Self.series([4, 0, 5, 7, 6, 8, 7, 9], entry: Self.entry { $0.transform = "log" })
+    let f = try Forecaster.forecast(s, options: ForecastOptions(horizon: .steps(2)))
+    #expect(f.transform == .sqrt)
+    #expect(f.warnings.contains { $0.contains("catalogue transform 'log'") && $0.contains("2021-09") })
+  }
+
+  @Test func unknownCatalogueTransformIsNamed() throws {
+    let s = Self.series([4, 6, 5, 7, 6, 8, 7, 9], entry: Self.entry { $0.transform = "boxcox" })
+    let f = try Forecaster.forecast(s, options: ForecastOptions(horizon: .steps(2)))
+    #expect(f.transform == .log)
+    #expect(f.warnings.contains { $0.contains("'boxcox'") })
+  }
+
+  @Test func catalogueModelIsUsedUnderAuto() throws {
+    let s = Self.series([4, 6, 5, 7, 6, 8, 7, 9], entry: Self.entry { $0.model = "snaive" })
+    #expect(try Forecaster.forecast(s, options: ForecastOptions(horizon: .steps(2))).model.hasPrefix("snaive"))
+    #expect(try Forecaster.forecast(s, options: ForecastOptions(model: .drift, horizon: .steps(2))).model.hasPrefix("drift"))
+  }
+
+  @Test func explicitLogitRefusesValuesBeyondTheBounds() throws {
+    let s = Self.series([40, 60, 130, 70])
+    #expect(throws: ForecastError.transformRefused(series: "kpi", transform: "logit", period: "2021-12", value: 130)) {
+      _ = try TransformPolicy.choose(.logit, for: s)
+    }
+    // Within 0–100 an unbounded unit may still be modelled on the logit scale.
+    #expect(try TransformPolicy.choose(.logit, for: Self.series([40, 60, 100, 70])).name == "logit")
+  }
+
+  @Test func levelShiftInsideAQuarterAppliesFromThatQuarterAndSaysSo() throws {
+    let v: [Double] = [10, 11, 10, 12, 11, 12, 16, 17, 16, 18, 17, 18]
+    let s = Self.series(v, unit: .number)
+    let onGrid = try Forecaster.forecast(s, options: ForecastOptions(model: .regression, horizon: .steps(2), levelShifts: [s.period(at: 6)]))
+    let inside = try Forecaster.forecast(s, options: ForecastOptions(model: .regression, horizon: .steps(2),
+                                                                      levelShifts: [s.period(at: 6).advanced(by: -1)]))
+    #expect(onGrid.distributions == inside.distributions)
+    #expect(inside.warnings.contains { $0.contains("not a quarterly period") && $0.contains(s.period(at: 6).description) })
+    #expect(onGrid.model.contains("shift"))
+  }
+
+  @Test func unparsableCatalogueLevelShiftIsNamed() throws {
+    let s = Self.series([4, 6, 5, 7, 6, 8, 7, 9], entry: Self.entry { $0.levelShifts = ["last spring"] })
+    let f = try Forecaster.forecast(s, options: ForecastOptions(model: .regression, horizon: .steps(2)))
+    #expect(f.warnings.contains { $0.contains("'last spring'") })
+  }
+}
