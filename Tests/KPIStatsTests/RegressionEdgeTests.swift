@@ -6,9 +6,10 @@ import Testing
 /// named in `warnings`, output stays finite).
 @Suite struct RegressionEdgeTests {
   // Hand-worked aliasing tolerance (R's dqrdc2, tol = 1e-7 relative to the column's own norm):
-  // x1 = (1,1,1,1), x2 = (1,1,1,1+δ). The part of x2 orthogonal to x1 has norm δ·√(3/4) ≈ 0.433δ and
-  // ‖x2‖ ≈ 2, so x2 is aliased iff 0.433δ < 2e-7, i.e. δ < 4.6e-7.
-  @Test(arguments: [(1e-7, true), (1e-6, false)])
+  // x1 = (1,1,1,1), x2 = (1,1,1,1+δ). The part of x2 orthogonal to x1 is δ·(−¼,−¼,−¼,¾), norm
+  // δ·√(3/4) ≈ 0.866δ, and ‖x2‖ ≈ 2, so x2 is aliased iff 0.866δ < 2e-7, i.e. δ < 2.31e-7.
+  // (R 4.2 `coef(lm(y ~ x))` agrees: NA at δ = 2.25e-7, a coefficient at δ = 2.4e-7.)
+  @Test(arguments: [(1e-7, true), (2.25e-7, true), (2.4e-7, false), (1e-6, false)])
   func aliasingToleranceIsRelativeToTheColumnNorm(delta: Double, aliased: Bool) throws {
     let x = [[1.0, 1], [1, 1], [1, 1], [1, 1 + delta]]
     let fit = try leastSquares(design: x, response: [1, 2, 3, 4])
