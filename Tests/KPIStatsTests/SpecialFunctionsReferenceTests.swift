@@ -34,6 +34,19 @@ import Testing
     print("reference \(fn): max relative deviation \(worst) over \(rows.count) values")
   }
 
+  /// Far tails beyond the R grid: quantiles stay finite and round-trip through the CDF.
+  @Test(arguments: [1.0, 2, 3, 7.5, 30, 1e4])
+  func farTailsRoundTrip(df: Double) {
+    for p in [1e-300, 1e-100, 1e-20, 1e-9, 0.3, 0.5 - 1e-12] {
+      let q = SpecialFunctions.studentTQuantile(p, df: df)
+      #expect(q.isFinite && q < 0, "qt(\(p), \(df)) = \(q)")
+      #expect(close(SpecialFunctions.studentTCDF(q, df: df), p, relative: 1e-9), "pt(qt(\(p), \(df)))")
+      // Upper quantiles are exact mirrors of lower ones for the tail 1 − u that u = 1 − p represents.
+      let u = 1 - p
+      #expect(SpecialFunctions.studentTQuantile(u, df: df) == -SpecialFunctions.studentTQuantile(1 - u, df: df))
+    }
+  }
+
   @Test func edgeArguments() {
     #expect(SpecialFunctions.studentTQuantile(0, df: 5) == -.infinity)
     #expect(SpecialFunctions.studentTQuantile(1, df: 5) == .infinity)
