@@ -59,7 +59,7 @@ public enum Forecaster {
     case .drift: return try Drift().fit(input)
     case .regression, .auto:
       let positions = levelShiftPositions(series: series, options: options, warnings: &warnings)
-      let prior = seasonalPrior(for: series, input: input, transform: transform)
+      let prior = seasonalPrior(for: series, input: input, transform: transform, warnings: &warnings)
       // `auto` keeps at least 3 residual degrees of freedom so short series get a level-only or
       // level+trend model rather than a near-saturated fit with t(1) intervals.
       return try SeasonalRegression(levelShifts: positions, seasonalPrior: prior,
@@ -95,20 +95,34 @@ public enum Forecaster {
 
   /// Converts a catalogue prior to the model scale: μ_s = f(level + e_s) − f(level), level the
   /// series' mean; quarterly priors spread to months when the series is monthly.
-  static func seasonalPrior(for series: KPISeries, input: SeriesInput, transform: Transform) -> SeasonalPrior? {
+  static func seasonalPrior(for series: KPISeries, input: SeriesInput, transform: Transform,
+                            warnings: inout [String]) -> SeasonalPrior? {
     guard let spec = series.entry?.seasonalPrior, input.period > 1 else { return nil }
     var effects = spec.effects
     if effects.count == 4 && input.period == 12 { effects = effects.flatMap { [$0, $0, $0] } }
-    guard effects.count == input.period else { return nil }
+    guard effects.count == input.period else {
+      warnings.append("catalogue seasonal prior has \(spec.effects.count) effects but the series has \(input.period) seasons: prior ignored")
+      return nil
+    }
     if spec.scale != "model" {
       let obs = series.values.filter { !$0.isNaN }
       guard !obs.isEmpty else { return nil }
       let level = obs.reduce(0, +) / Double(obs.count)
+      // A data-scale effect that takes the level out of the transform's domain (e.g. below zero on
+      // the log scale) has no model-scale equivalent; clamping would make it enormous.
+      if let bad = effects.first(where: { !transform.accepts(level + $0) }) {
+        warnings.append("seasonal prior effect \(bad) at the series' mean level \(level) is outside the \(transform.name) scale: prior ignored")
+        return nil
+      }
       let f0 = transform.forward(level, clamping: true)
       effects = effects.map { transform.forward(level + $0, clamping: true) - f0 }
     }
-    return try? SeasonalPrior(effects: effects, weight: spec.weight)
+    do { return try SeasonalPrior(effects: effects, weight: spec.weight) } catch {
+      warnings.append("catalogue seasonal prior: \(error): prior ignored")
+      return nil
+    }
   }
+
 
   static func lastObservedPeriod(_ s: KPISeries) -> Period? {
     guard let i = s.values.lastIndex(where: { !$0.isNaN }) else { return nil }

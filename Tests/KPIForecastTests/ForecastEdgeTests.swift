@@ -199,3 +199,44 @@ import KPIStats
     #expect(f.warnings.contains { $0.contains("'last spring'") })
   }
 }
+
+/// Catalogue seasonal priors on the data scale: converted at the series' level, or refused with a note.
+@Suite struct ForecastPriorTests {
+  static func series(_ values: [Double], unit: KPIUnit, prior: SeasonalPriorSpec) -> KPISeries {
+    var e = CatalogueEntry(id: "kpi", title: "KPI", unit: unit)
+    e.seasonalPrior = prior
+    return KPISeries(key: SeriesKey(indicator: "kpi"), frequency: .quarterly, start: Period(year: 2022, month: 6), values: values,
+                     unit: unit, unitSource: "catalogue", entry: e)
+  }
+
+  @Test func dataScalePriorIsConvertedAtTheSeriesLevel() throws {
+    // Count series, mean level 100; a data-scale effect of +20 in Q2 is log(120/100) on the log scale.
+    let v: [Double] = [100, 118, 95, 87, 103, 121]
+    let s = Self.series(v, unit: .count, prior: SeasonalPriorSpec(effects: [0, 20, -5, -15], weight: 1e8))
+    let f = try Forecaster.forecast(s, options: ForecastOptions(model: .regression, horizon: .steps(4)))
+    #expect(f.transform == .log)
+    #expect(f.warnings.contains { $0.contains("shrunk toward the prior") })
+    // With an overwhelming weight the seasonal contrasts on the log scale are the prior's,
+    // γ_s = log((L + e_s)/L). Consecutive quarters differ by the trend b plus the contrast change, so
+    // log(Sep/Jun) − log(Mar/Dec) = log((L+20)/L) − log((L−15)/(L−5)), whatever b is.
+    let level = v.reduce(0, +) / Double(v.count)
+    #expect(f.periods.map(\.description) == ["2023-12", "2024-03", "2024-06", "2024-09"])
+    let dec = f.distributions[0].point, mar = f.distributions[1].point
+    let jun = f.distributions[2].point, sep = f.distributions[3].point
+    let expected = log((level + 20) / level) - log((level - 15) / (level - 5))
+    #expect(abs(log(sep / jun) - log(mar / dec) - expected) < 1e-6)
+  }
+
+  @Test func priorThatLeavesTheLogScaleIsIgnoredAndSaid() throws {
+    let s = Self.series([10, 12, 9, 8, 11, 13], unit: .count, prior: SeasonalPriorSpec(effects: [0, 5, -20, 0], weight: 4))
+    let f = try Forecaster.forecast(s, options: ForecastOptions(model: .regression, horizon: .steps(2)))
+    #expect(f.warnings.contains { $0.contains("outside the log scale") })
+    #expect(f.distributions.allSatisfy { $0.quantile(0.975).isFinite })
+  }
+
+  @Test func priorWithTheWrongNumberOfEffectsIsNamed() throws {
+    let s = Self.series([10, 12, 9, 8, 11, 13], unit: .count, prior: SeasonalPriorSpec(effects: [0, 5, -2], weight: 4))
+    let f = try Forecaster.forecast(s, options: ForecastOptions(model: .regression, horizon: .steps(2)))
+    #expect(f.warnings.contains { $0.contains("3 effects") })
+  }
+}
