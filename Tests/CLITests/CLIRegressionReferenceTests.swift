@@ -61,4 +61,52 @@ import Testing
     #expect(r.err.contains("log"))
     #expect(r.out.isEmpty)
   }
+
+  @Test func allMissingAndConstantSeriesAreHandledWithNotes() throws {
+    let path = try tempFile("""
+      indicator,period,value,unit
+      empty,2022-06,NA,percent
+      empty,2022-09,NA,percent
+      flat,2021-06,100,percent
+      flat,2021-09,100,percent
+      flat,2021-12,100,percent
+      flat,2022-03,100,percent
+      flat,2022-06,100,percent
+      flat,2022-09,100,percent
+      flat,2022-12,100,percent
+      flat,2023-03,100,percent
+      flat,2023-06,100,percent
+
+      """)
+    let r = try runCLI(["forecast", path, "--format", "csv", "--horizon", "2"], cwd: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+    #expect(r.code == 0, "stderr: \(r.err)")
+    let rows = Self.table(r.out)
+    #expect(!rows.contains { $0["indicator"] == "empty" })
+    #expect(r.err.contains("empty: no observations"))
+    let flat = rows.filter { $0["indicator"] == "flat" }
+    #expect(flat.count == 2)
+    for row in flat { for col in ["mean", "lo80", "hi80", "lo95", "hi95"] { #expect(row[col] == "100") } }
+    #expect(r.err.contains("flat: ") && r.err.contains("exactly"))
+  }
+
+  @Test func zeroAndHundredPercentGiveBandsInsideTheBounds() throws {
+    var text = "indicator,period,value,unit\n"
+    let values = [0, 100, 35, 100, 0, 100, 60, 100, 20, 97.5, 50, 100]
+    for (i, v) in values.enumerated() {
+      let m = 2020 * 12 + 5 + 3 * i
+      text += "care_leavers_eet,\(m / 12)-\(String(format: "%02d", m % 12 + 1)),\(v),percent\n"
+    }
+    let path = try tempFile(text)
+    let r = try runCLI(["forecast", path, "--format", "csv", "--horizon", "4"], cwd: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+    #expect(r.code == 0, "stderr: \(r.err)")
+    let rows = Self.table(r.out)
+    #expect(rows.count == 4)
+    for row in rows {
+      #expect(row["model"]?.hasSuffix("logit") == true)
+      for col in ["mean", "lo80", "hi80", "lo95", "hi95"] {
+        let v = try #require(row[col].flatMap(Double.init))
+        #expect(v >= 0 && v <= 100, "\(col) = \(v)")
+      }
+    }
+  }
 }
