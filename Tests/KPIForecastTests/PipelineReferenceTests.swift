@@ -55,4 +55,48 @@ import KPIStats
     }
     print("pipeline reference \(id): max back-transformed deviation \(worst)")
   }
+
+  /// From a tidy CSV file through `ObservationReader`, a catalogue (unit, frequency, level shifts as
+  /// period text, seasonal prior) and `SeriesBuilder` to `Forecaster.forecast`: the same R bounds.
+  @Test func fromTidyFileAndCatalogueMatchesR() throws {
+    let cases = try RegressionCase.loadAll()
+    var text = "indicator,period,value\n"
+    var entries = [CatalogueEntry]()
+    for c in cases {
+      for (p, v) in zip(c.periods, c.values) { text += "\(c.id),\(p),\(v.isNaN ? "NA" : "\(v)")\n" }
+      var e = CatalogueEntry(id: c.id, title: c.id, unit: try #require(KPIUnit(rawValue: c.unit)))
+      e.frequency = c.frequency == "monthly" ? .monthly : .quarterly
+      if !c.shifts.isEmpty { e.levelShifts = c.shifts.map { c.periods[$0] } }
+      if !c.prior.isEmpty { e.seasonalPrior = SeasonalPriorSpec(effects: c.prior, scale: "model", weight: c.priorWeight ?? 1) }
+      entries.append(e)
+    }
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kpi-pipeline-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("obs.csv")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let built = try SeriesBuilder.build(ObservationReader.read(path: file.path), catalogue: Catalogue(entries: entries))
+    #expect(built.count == cases.count)
+    var worst = 0.0
+    for c in cases {
+      let s = try #require(built.first { $0.key.indicator == c.id })
+      #expect(s.unitSource == "catalogue")
+      let f = try Forecaster.forecast(s, options: ForecastOptions(model: .regression, transform: .auto, horizon: .steps(c.horizon)))
+      let data = try #require(c.forecasts["data"])
+      try #require(f.distributions.count == c.horizon)
+      for h in 0..<c.horizon {
+        let d = f.distributions[h]
+        let pairs: [(Double, Double?)] = [
+          (d.point, data["mean"]?[h]), (d.interval(level: 80).lower, data["lo80"]?[h]), (d.interval(level: 80).upper, data["hi80"]?[h]),
+          (d.interval(level: 95).lower, data["lo95"]?[h]), (d.interval(level: 95).upper, data["hi95"]?[h]),
+        ]
+        for (v, r) in pairs {
+          let r = try #require(r)
+          #expect(close(v, r, relative: 1e-6), "\(c.id) h=\(h + 1): \(v) vs R \(r)")
+          worst = max(worst, relativeDeviation(v, r))
+        }
+      }
+    }
+    print("pipeline (file + catalogue) reference: max deviation \(worst)")
+  }
 }
