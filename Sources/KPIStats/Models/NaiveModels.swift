@@ -42,7 +42,7 @@ public struct SeasonalNaive: ForecastModel {
     let season = SeriesInput(values: v, period: m, firstSeason: m == 1 ? 0 : series.firstSeason)
     for t in v.indices {
       let s = season.season(at: t)
-      fitted[t] = last[s]
+      if !v[t].isNaN { fitted[t] = last[s] }  // NaN at gaps, per the protocol
       if !v[t].isNaN { last[s] = v[t] }
     }
     // Seasons never observed take the latest observed value of any season.
