@@ -137,3 +137,13 @@ import Testing
     #expect(throws: ModelError.self) { try SeasonalPrior(effects: [0, 1], weight: 0) }
   }
 }
+
+@Suite struct LeastSquaresShapeTests {
+  @Test func predictionRowsOfTheWrongLengthAreRefusedNotTrapped() throws {
+    let fit = try leastSquares(design: [[1, 1], [1, 2], [1, 3]], response: [1, 2, 4])
+    #expect(fit.predict([1]).isNaN)
+    #expect(throws: LAPACKError.self) { try fit.leverage([1, 2, 3]) }
+    // Hand-worked: X = [1 t], t = 1,2,3; (XᵀX)⁻¹ = [[14, −6], [−6, 3]]/6, so x0 = (1, 4) gives (14 − 48 + 48)/6 = 7/3.
+    #expect(abs(try fit.leverage([1, 4]) - 7.0 / 3) < 1e-12)
+  }
+}
