@@ -61,9 +61,9 @@ public enum SpecialFunctions {
     if y <= 0 { return 1 }
     let lnFront = a * logX + b * logY - logBeta(a, b)
     if x < (a + 1) / (a + b + 2) {
-      return exp(lnFront) * betaContinuedFraction(x, complement: y, a, b) / a
+      return exp(lnFront) * betaContinuedFraction(x, a, b) / a
     }
-    return 1 - exp(lnFront) * betaContinuedFraction(y, complement: x, b, a) / b
+    return 1 - exp(lnFront) * betaContinuedFraction(y, b, a) / b
   }
 
   /// ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b). When the larger argument is ≥ 10 the difference
@@ -85,7 +85,7 @@ public enum SpecialFunctions {
     return r * (1.0 / 12 - r2 * (1.0 / 360 - r2 * (1.0 / 1260 - r2 * (1.0 / 1680 - r2 * (1.0 / 1188 - r2 * 691.0 / 360360)))))
   }
 
-  private static func betaContinuedFraction(_ x: Double, complement _: Double, _ a: Double, _ b: Double) -> Double {
+  private static func betaContinuedFraction(_ x: Double, _ a: Double, _ b: Double) -> Double {
     let tiny = 1e-300
     var c = 1.0
     var d = 1 - (a + b) * x / (a + 1)
