@@ -39,6 +39,9 @@ public struct ETS: ForecastModel {
   ) throws -> ETSFit {
     let prepared = try ETSPreparedSeries(series)
     let m = model.hasSeason ? series.period : 1
+    guard !model.hasSeason || (m > 1 && m <= 24) else {
+      throw ModelError.failed("\(model) needs a seasonal period from 2 to 24, the series has \(m)")
+    }
     guard !model.hasSeason || states.seasonal.count == m else {
       throw ModelError.failed("ETS: \(m) initial seasonal states needed, \(states.seasonal.count) given")
     }
