@@ -44,6 +44,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Timing of automatic ETS on the Tourism quarterly series (swift run -c release ets-bench).
+    .executableTarget(name: "ets-bench", dependencies: ["KPIStats"], path: "Benchmarks/ets-bench"),
     .testTarget(name: "KPIStatsTests", dependencies: ["KPIStats"]),
     .testTarget(name: "KPIDataTests", dependencies: ["KPIData"]),
     .testTarget(name: "KPIForecastTests", dependencies: ["KPIForecast", "KPIStats", "KPIData"]),

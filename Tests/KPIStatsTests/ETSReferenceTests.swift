@@ -39,15 +39,18 @@ import Testing
         }
         for (i, f) in ref.vector("fitted").enumerated() { #expect(rel(fit.fitted[i], f) < 1e-6, "\(tag) fitted \(i)") }
         let (mean, variance) = fit.forecastMoments(horizon: 8)
-        for (h, r) in ref.vector("mean").enumerated() { #expect(rel(mean[h], r) < 1e-6, "\(tag) mean h=\(h + 1)") }
-        // Standard deviations: class 1 and 2 against the book's Table 6.1 form (R's class1 misplaces γ
-        // in models without trend, see the script); class 3 against R's intervals.
-        let sdRef = ref.vector("sd_book")
-        if !sdRef.isEmpty {
-          for (h, r) in sdRef.enumerated() { #expect(rel(variance[h].squareRoot(), r) < 1e-6, "\(tag) sd h=\(h + 1)") }
+        // Means and standard deviations against the book's formulas (Hyndman et al. 2008 ch. 6,
+        // computed in R by corrected copies of class1/class3, see the script), and against R's own
+        // forecast() output wherever R agrees with the book: all forms except ETS(A,N,A), (M,N,A)
+        // (R misplaces γ in class 1) and (M,Ad,M) (R's class 3 ignores φ in the mean).
+        for (h, r) in ref.vector("mean_book").enumerated() { #expect(rel(mean[h], r) < 1e-6, "\(tag) mean h=\(h + 1)") }
+        for (h, r) in ref.vector("sd_book").enumerated() {
+          #expect(rel(variance[h].squareRoot(), r) < 1e-6, "\(tag) sd h=\(h + 1)")
         }
-        if model.trend != .none || model.season != .additive {
+        #expect(ref.vector("sd_book").count == 8 && ref.vector("mean_book").count == 8)
+        if !["ANA", "MNA", "MAdM"].contains(code) {
           let dist = fit.forecast(horizon: 8)
+          for (h, r) in ref.vector("mean").enumerated() { #expect(rel(dist[h].mean, r) < 1e-6, "\(tag) R mean h=\(h + 1)") }
           for (h, r) in ref.vector("hi95").enumerated() {
             #expect(rel(dist[h].quantile(0.975), r) < 1e-6, "\(tag) hi95 h=\(h + 1)")
           }
@@ -61,37 +64,39 @@ import Testing
     #expect(checked >= 80)
   }
 
-  /// Estimation from R's starting values with R's Nelder–Mead: the optimum must be at least as
-  /// good as R's (log-likelihood ≥ R's − 1e-6·|R's|, i.e. no worse beyond the optimiser's own
-  /// relative tolerance 1.5e-8 scaled by the path) and estimates close to R's. Tolerances: the
-  /// same algorithm from the same start follows R's path, but rounding in the starting-value
-  /// heuristics (R sums moving averages in another order) can move it, so parameters are
-  /// compared to 2e-2 absolute (smoothing weights) and forecasts to 1e-2 relative.
-  @Test func estimatesMatchR() throws {
+  /// Estimation: R's starting values and R's Nelder–Mead (`nmmin`) step for step, so the search
+  /// follows R's path: the same number of objective evaluations (all 81 fixtures at the time of
+  /// writing) and the same optimum. Asserted: log-likelihood ≥ R's − 1e-6·|R's| (never a worse
+  /// optimum), forecasts and α within 1e-6 relative / absolute when the path is the same, and the
+  /// same evaluation count in at least 95% of fits (rounding differences in the starting-value
+  /// heuristics, e.g. R's moving-average summation order, could in principle fork a path).
+  @Test func estimatesFollowRsOptimiserPath() throws {
     var worse = [String]()
     var far = [String]()
+    var samePath = 0, total = 0
     for (name, byModel) in fits {
       let y = try #require(series[name])
       for (code, ref) in byModel {
         let model = try ETSModelType(code: code)
         let fit = try ETS(model).fit(y)
+        total += 1
         let rLik = try #require(ref.scalars["loglik"])
         if fit.logLikelihood < rLik - 1e-6 * abs(rLik) { worse.append("\(name) \(code): \(fit.logLikelihood) < R \(rLik)") }
-        let sameOptimum = abs(fit.logLikelihood - rLik) <= 1e-3 * abs(rLik)
-        if sameOptimum {
-          let mean = fit.forecastMoments(horizon: 8).mean
-          let rMean = ref.vector("mean")
-          let dev = zip(mean, rMean).map { ETSReferenceData.relativeError($0, $1) }.max() ?? 0
-          let dAlpha = abs(fit.parameters.alpha - (ref.scalars["alpha"] ?? .nan))
-          if dev > 1e-2 || dAlpha > 2e-2 { far.append("\(name) \(code): forecast dev \(dev), alpha diff \(dAlpha)") }
-        }
+        guard fit.evaluations == Int(ref.scalars["evaluations"] ?? -1) else { continue }
+        samePath += 1
+        let mean = fit.forecastMoments(horizon: 8).mean
+        let dev = zip(mean, ref.vector("mean_book")).map { ETSReferenceData.relativeError($0, $1) }.max() ?? 0
+        let dAlpha = abs(fit.parameters.alpha - (ref.scalars["alpha"] ?? .nan))
+        if dev > 1e-6 || !(dAlpha <= 1e-6) { far.append("\(name) \(code): forecast dev \(dev), alpha diff \(dAlpha)") }
       }
     }
     #expect(worse.isEmpty, "\(worse)")
     #expect(far.isEmpty, "\(far)")
+    #expect(Double(samePath) >= 0.95 * Double(total), "same optimiser path in \(samePath) of \(total)")
   }
 
-  /// `ets(y)` automatic choice: the same form as R, or one with lower AICc.
+  /// `ets(y)` automatic choice on 24 series: the same form as R (all, since the optimiser follows
+  /// R's path) with AICc within 1e-3 relative; a different form would have to have lower AICc.
   @Test func automaticChoiceMatchesR() throws {
     var mismatches = [String]()
     var same = 0
@@ -110,7 +115,7 @@ import Testing
       }
     }
     #expect(mismatches.isEmpty, "\(mismatches)")
-    #expect(same >= rows.count - 2, "same choice as R on \(same) of \(rows.count)")
+    #expect(same == rows.count, "same choice as R on \(same) of \(rows.count)")
   }
 
   @Test func admissibilityMatchesR() throws {

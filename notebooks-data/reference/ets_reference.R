@@ -55,6 +55,40 @@ class2_book <- function(h, last.state, trendtype, seasontype, damped, m, sigma2,
   list(mu = tmp$mu, var = (1 + sigma2) * theta - tmp$mu^2)
 }
 
+# class3 as R, but for damped trends with the state (level, b) of the book (Hyndman et al. 2008,
+# ch. 6, class 3): H1 = (1, phi), F1 = [1 phi; 0 phi], G1 = [alpha alpha*phi; beta beta*phi].
+# R's class3 uses the undamped H1 and G1 with F1 = [1 1; 0 phi], which is the model for the
+# state (level, phi*b) but is fed (level, b): its ETS(M,Ad,M) means use l + b for l + phi*b.
+class3_book <- function(h, last.state, trendtype, seasontype, damped, m, sigma2, par) {
+  p <- length(last.state)
+  phi <- if (damped) par["phi"] else 1
+  if (trendtype == "N") {
+    H1 <- matrix(1, 1, 1); F1 <- 1; G1 <- par["alpha"]
+  } else {
+    H1 <- matrix(c(1, phi), nrow = 1)
+    F1 <- rbind(c(1, phi), c(0, phi))
+    G1 <- rbind(c(par["alpha"], par["alpha"] * phi), c(par["beta"], par["beta"] * phi))
+  }
+  H2 <- matrix(c(rep(0, m - 1), 1), nrow = 1)
+  F2 <- rbind(c(rep(0, m - 1), 1), cbind(diag(m - 1), rep(0, m - 1)))
+  G2 <- matrix(0, m, m)
+  G2[1, m] <- par["gamma"]
+  Mh <- matrix(last.state[1:(p - m)]) %*% matrix(last.state[(p - m + 1):p], nrow = 1)
+  Vh <- matrix(0, length(Mh), length(Mh))
+  H21 <- H2 %x% H1; F21 <- F2 %x% F1; G21 <- G2 %x% G1
+  K <- (G2 %x% F1) + (F2 %x% G1)
+  mu <- var <- numeric(h)
+  for (i in 1:h) {
+    mu[i] <- H1 %*% Mh %*% t(H2)
+    var[i] <- (1 + sigma2) * H21 %*% Vh %*% t(H21) + sigma2 * mu[i]^2
+    vecMh <- c(Mh)
+    Vh <- F21 %*% Vh %*% t(F21) + sigma2 * (F21 %*% Vh %*% t(G21) + G21 %*% Vh %*% t(F21) +
+      K %*% (Vh + vecMh %*% t(vecMh)) %*% t(K) + sigma2 * G21 %*% (3 * Vh + 2 * vecMh %*% t(vecMh)) %*% t(G21))
+    Mh <- F1 %*% Mh %*% t(F2) + G1 %*% Mh %*% t(G2) * sigma2
+  }
+  list(mu = mu, var = var)
+}
+
 models <- c("ANN", "AAN", "AAdN", "ANA", "AAA", "AAdA", "MNN", "MAN", "MAdN", "MNA", "MAA", "MAdA", "MNM", "MAM", "MAdM")
 H <- 8
 fits <- list()
@@ -95,10 +129,11 @@ for (nm in fixed_series) {
     }
     comps <- f$components
     mm <- if (comps[3] == "N") 1 else f$m
-    if (comps[3] != "M") {
-      fn <- if (comps[1] == "A") class1_book else class2_book
-      v <- fn(H, last, comps[2], comps[3], damped, f$m, f$sigma2, f$par)
-      for (h in 1:H) add(nm, code, "sd_book", h, sqrt(v$var[h]))
+    fn <- if (comps[3] == "M") class3_book else if (comps[1] == "A") class1_book else class2_book
+    v <- fn(H, last, comps[2], comps[3], damped, f$m, f$sigma2, f$par)
+    for (h in 1:H) {
+      add(nm, code, "mean_book", h, v$mu[h])
+      add(nm, code, "sd_book", h, sqrt(v$var[h]))
     }
     for (i in 1:5) add(nm, code, "fitted", i, fitted(f)[i])
   }

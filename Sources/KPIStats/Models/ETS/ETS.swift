@@ -39,6 +39,9 @@ public struct ETS: ForecastModel {
   ) throws -> ETSFit {
     let prepared = try ETSPreparedSeries(series)
     let m = model.hasSeason ? series.period : 1
+    guard !model.hasSeason || (m > 1 && m <= 24) else {
+      throw ModelError.failed("\(model) needs a seasonal period from 2 to 24, the series has \(m)")
+    }
     guard !model.hasSeason || states.seasonal.count == m else {
       throw ModelError.failed("ETS: \(m) initial seasonal states needed, \(states.seasonal.count) given")
     }
@@ -54,7 +57,8 @@ public struct ETSFit: FittedForecastModel {
   /// Seasonal period used (1 for non-seasonal forms).
   public let period: Int
   public let parameters: ETSParameters
-  /// States at time 0 (before the first observation kept) and after the last position.
+  /// States before the first observation and after the last observation (trailing gaps are
+  /// forecast from there: step h after the series end is step h + `stepsAfterLastObservation`).
   public let initialStates: ETSStates
   public let finalStates: ETSStates
   /// R's `loglik`: −½(n·log Σε² + 2Σlog|μₜ|) (constants omitted, as R `ets`).
@@ -71,6 +75,8 @@ public struct ETSFit: FittedForecastModel {
   /// Free parameters estimated (smoothing parameters and initial states, not σ).
   public let parameterCount: Int
   public let observedCount: Int
+  /// Missing positions at the end of the series.
+  public let stepsAfterLastObservation: Int
   /// Objective evaluations used and R's convergence code (0 converged, 1 limit, 10 degenerate).
   public let evaluations: Int
   public let convergence: Int
@@ -81,15 +87,22 @@ public struct ETSFit: FittedForecastModel {
 
   public var label: String { model.description }
 
-  /// Forecast mean and variance for steps 1…h (R `forecast.ets` analytic classes 1–3).
+  /// Forecast mean and variance for steps 1…h after the end of the series (R `forecast.ets`
+  /// analytic classes 1–3; after trailing gaps the variance grows as for the unobserved steps).
   public func forecastMoments(horizon: Int) -> (mean: [Double], variance: [Double]) {
-    ETSForecastMoments.moments(fit: self, horizon: horizon)
+    guard horizon > 0 else { return ([], []) }
+    let k = stepsAfterLastObservation
+    let all = ETSForecastMoments.moments(fit: self, horizon: horizon + k)
+    return (Array(all.mean.dropFirst(k)), Array(all.variance.dropFirst(k)))
   }
 
   /// Point forecasts (R `etsforecast`: the forecast with errors set to zero). For multiplicative
   /// seasonal forms R's `forecast()` reports the mean from `forecastMoments` instead.
   public func pointForecasts(horizon: Int) -> [Double] {
-    ETSRecursion.pointForecasts(model: model, parameters: parameters, states: finalStates, horizon: horizon)
+    guard horizon > 0 else { return [] }
+    let k = stepsAfterLastObservation
+    return Array(ETSRecursion.pointForecasts(model: model, parameters: parameters, states: finalStates,
+                                             horizon: horizon + k).dropFirst(k))
   }
 
   /// Normal forecast distributions with R's analytic mean and variance.

@@ -77,12 +77,16 @@ public enum ETSAdmissibility {
     while d > 0 {
       let c0 = c[0], cd = c[d]
       if !(abs(c0) < abs(cd)) { return false }
+      // Unnormalised step (no division on the critical path); rescale only if the coefficients
+      // drift far from order one (long recursions, m = 12).
       for j in 0..<d { c[w + j] = cd * c[j + 1] - c0 * c[d - j - 1] }
       for j in 0..<d { c[j] = c[w + j] }
+      let lead = abs(c[d - 1])
+      if !(lead > 1e-100 && lead < 1e100) {
+        guard lead > 0 && lead.isFinite else { return false }
+        for j in 0..<d { c[j] /= lead }
+      }
       d -= 1
-      // Renormalise to avoid overflow/underflow in long recursions.
-      let s = abs(c[d])
-      if s > 0 && s.isFinite { for k in 0...d { c[k] /= s } } else { return false }
     }
     return true
   }

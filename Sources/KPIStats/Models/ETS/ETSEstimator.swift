@@ -101,7 +101,7 @@ struct ETSEstimator {
         for k in 0..<m where ring[k] < 0 { return .infinity }
       }
     }
-    var lik = ETSRecursion.run(y: y, model: model, m: m, parameters: p, level: level, trend: trend, ring: ring).criterion
+    var lik = ETSKernel.criterion(y: y, model: model, m: m, parameters: p, level: level, trend: trend, ring: ring)
     if lik < -1e10 { lik = -1e10 }  // avoid perfect fits (R)
     if lik.isNaN { return .infinity }
     return lik

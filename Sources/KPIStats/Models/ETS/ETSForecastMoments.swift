@@ -2,6 +2,11 @@
 /// class 1 (additive error, linear: Table 6.1 / R `class1`), class 2 (multiplicative error, no
 /// multiplicative season: R `class2`) and class 3 (multiplicative error and season: R `class3`,
 /// Kronecker-product moment recursions). Works on R's state layout (ℓ, b, s₁ … s_m), s₁ newest.
+///
+/// Two deliberate departures from R 8.20, both where R's code disagrees with the book: class 1
+/// puts γ on the newest seasonal state also without a trend (R's `G[3, 1]` lands on s₂ in
+/// ETS(A,N,A)/(M,N,A), misstating some variances), and class 3 with a damped trend uses ℓ + φb
+/// (R's ETS(M,Ad,M) means use ℓ + b). Elsewhere the results equal R's.
 enum ETSForecastMoments {
   static func moments(fit: ETSFit, horizon h: Int) -> (mean: [Double], variance: [Double]) {
     guard h > 0 else { return ([], []) }
@@ -95,14 +100,18 @@ enum ETSForecastMoments {
     let s2 = fit.sigma2
     let a = fit.parameters.alpha, b = fit.parameters.beta, gm = fit.parameters.gamma
     let phi = model.damped ? fit.parameters.phi : 1
-    let h1 = Matrix(rows: 1, cols: t, fill: 1)
+    var h1 = Matrix(rows: 1, cols: t, fill: 1)
     var h2 = Matrix(rows: 1, cols: m, fill: 0); h2[0, m - 1] = 1
     var f1 = Matrix(rows: t, cols: t, fill: 0), g1 = Matrix(rows: t, cols: t, fill: 0)
     if t == 1 {
       f1[0, 0] = 1; g1[0, 0] = a
     } else {
-      f1[0, 0] = 1; f1[0, 1] = 1; f1[1, 1] = phi
-      g1[0, 0] = a; g1[0, 1] = a; g1[1, 0] = b; g1[1, 1] = b
+      // State (ℓ, b) with ℓ + φb the level forecast (the book's class 3). R's `class3` has
+      // H1 = (1, 1), F1 = [1 1; 0 φ], G1 = [α α; β β], the same when φ = 1 but for damped
+      // trends a model of (ℓ, φb) fed with (ℓ, b).
+      h1[0, 1] = phi
+      f1[0, 0] = 1; f1[0, 1] = phi; f1[1, 1] = phi
+      g1[0, 0] = a; g1[0, 1] = a * phi; g1[1, 0] = b; g1[1, 1] = b * phi
     }
     var f2 = Matrix(rows: m, cols: m, fill: 0)
     f2[0, m - 1] = 1

@@ -3,8 +3,9 @@ import Foundation
 /// A series made ready for ETS: leading gaps dropped, gaps interpolated for the starting-value
 /// heuristics only, and R `initstate` values cached per (trend, season) form.
 struct ETSPreparedSeries {
-  let values: [Double]       // from the first observation on; NaN = gap
+  let values: [Double]       // first to last observation; NaN = gap
   let offset: Int            // positions dropped at the start
+  let trailing: Int          // positions after the last observation
   let totalCount: Int        // length of the original series
   let period: Int
   let observed: Int
@@ -14,12 +15,14 @@ struct ETSPreparedSeries {
   private var startCache: [Int: ETSStates] = [:]
 
   init(_ series: SeriesInput) throws {
-    guard let first = series.values.firstIndex(where: { !$0.isNaN }) else { throw ModelError.noObservations }
+    guard let first = series.values.firstIndex(where: { !$0.isNaN }),
+          let last = series.values.lastIndex(where: { !$0.isNaN }) else { throw ModelError.noObservations }
     guard series.values.allSatisfy({ $0.isNaN || $0.isFinite }) else {
       throw ModelError.failed("ETS: the series has an infinite value")
     }
-    values = Array(series.values[first...])
+    values = Array(series.values[first...last])
     offset = first
+    trailing = series.values.count - 1 - last
     totalCount = series.values.count
     period = series.period
     let obs = values.filter { !$0.isNaN }
@@ -117,7 +120,7 @@ struct ETSPreparedSeries {
       model: model, period: m, parameters: normalised(parameters, model), initialStates: initial, finalStates: final,
       logLikelihood: -0.5 * lik, aic: aic, aicc: aic + 2 * kk * (kk + 1) / (nobs - kk - 1),
       bic: lik + log(nobs) * kk, sigma2: run.sse / (nobs - Double(k)), mse: sq / nobs, parameterCount: k,
-      observedCount: run.observed, evaluations: evaluations, convergence: code, fitted: fittedFull,
+      observedCount: run.observed, stepsAfterLastObservation: trailing, evaluations: evaluations, convergence: code, fitted: fittedFull,
       innovations: innovations, warnings: warnings)
   }
 

@@ -98,7 +98,8 @@ extension ETSFit {
   func withCriteria(logLikelihood: Double, aic: Double, aicc: Double, bic: Double) -> ETSFit {
     ETSFit(model: model, period: period, parameters: parameters, initialStates: initialStates,
            finalStates: finalStates, logLikelihood: logLikelihood, aic: aic, aicc: aicc, bic: bic, sigma2: sigma2,
-           mse: mse, parameterCount: parameterCount, observedCount: observedCount, evaluations: evaluations,
+           mse: mse, parameterCount: parameterCount, observedCount: observedCount,
+           stepsAfterLastObservation: stepsAfterLastObservation, evaluations: evaluations,
            convergence: convergence, fitted: fitted, innovations: innovations, warnings: warnings)
   }
 }
