@@ -85,7 +85,8 @@ extension AutoModel {
       while let l = v.last, l.isNaN, v.count > 1 { v.removeLast() }
       let input = SeriesInput(values: v.map { $0.isNaN ? .nan : t.forward($0) }, period: s.frequency.seasonalPeriod, firstSeason: s.firstSeason)
       guard applies(series: s, input: input, options: options) else { continue }
-      inputs.append(ModelInput(input: input, transform: t, seasonalPrior: Forecaster.seasonalPrior(for: s, input: input, transform: t)))
+      var ignored = [String]()  // the forecast itself reports prior problems
+      inputs.append(ModelInput(input: input, transform: t, seasonalPrior: Forecaster.seasonalPrior(for: s, input: input, transform: t, warnings: &ignored)))
       switch options.horizon {
       case .steps(let n): horizon = max(horizon, n)
       case .toYearEnd: horizon = max(horizon, input.period)

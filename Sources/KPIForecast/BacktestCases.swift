@@ -38,7 +38,9 @@ public enum BacktestCases {
         let t = try TransformPolicy.choose(transform, for: cut)
         let input = SeriesInput(values: train.map { $0.isNaN ? .nan : t.forward($0) }, period: s.frequency.seasonalPeriod,
                                 firstSeason: s.firstSeason)
-        let prior = Forecaster.seasonalPrior(for: cut, input: input, transform: t)
+        var priorNotes = [String]()
+        let prior = Forecaster.seasonalPrior(for: cut, input: input, transform: t, warnings: &priorNotes)
+        if made == 0 { notes += priorNotes.map { "\(s.key): \($0)" } }
         cases.append(BacktestCase(id: "\(s.key)@\(s.period(at: o - 1))", group: s.key.description,
                                   model: ModelInput(input: input, transform: t, seasonalPrior: prior),
                                   trainData: train, actual: Array(v[o..<min(n, o + holdout)])))

@@ -59,9 +59,9 @@ public enum Forecaster {
     case .drift: return try Drift().fit(input)
     case .theta: return try Theta().fit(input)
     case .ets: return try ETSSelection().fit(input)
-    case .snaiveAvg: return try AveragedSeasonalNaive(seasonalPrior: seasonalPrior(for: series, input: input, transform: transform)).fit(input)
+    case .snaiveAvg: return try AveragedSeasonalNaive(seasonalPrior: seasonalPrior(for: series, input: input, transform: transform, warnings: &warnings)).fit(input)
     case .auto where AutoModel.applies(series: series, input: input, options: options):
-      return try AutoModel(seasonalPrior: seasonalPrior(for: series, input: input, transform: transform),
+      return try AutoModel(seasonalPrior: seasonalPrior(for: series, input: input, transform: transform, warnings: &warnings),
                            calibration: options.calibration, transformed: transform != .none).fit(input)
     case .regression, .auto:
       let positions = levelShiftPositions(series: series, options: options, warnings: &warnings)
