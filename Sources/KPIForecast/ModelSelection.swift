@@ -1,3 +1,4 @@
+import Foundation
 import KPIStats
 
 /// A series ready for modelling: values on the model scale, the transform that put them there,
@@ -132,16 +133,19 @@ public enum ModelSelection {
       mean[h] = c.combination == .median ? median(&column) : column.reduce(0, +) / Double(column.count)
       sd[h] = fits.reduce(0) { $0 + $1.sd[h] } / Double(fits.count)
     }
-    let label = "auto(\(c.combination.rawValue): " + fits.map(\.label).joined(separator: ", ") + ")"
+    // No commas, so the model column stays one plain CSV field: ETS(M,Ad,M) is written ETS(MAdM).
+    let label = "auto(\(c.combination.rawValue): " + fits.map { $0.label.replacingOccurrences(of: ",", with: "") }.joined(separator: " + ") + ")"
     return ModelForecast(label: label, warnings: warnings, mean: mean, sd: sd,
                          distributions: zip(mean, sd).map { .normal(mean: $0, sd: $1) }, intervals: "analytic",
                          etsForm: fits.lazy.compactMap(\.etsForm).first)
   }
 
-  /// Whether auto combines models for this series: no level shifts and at least two seasonal
-  /// cycles of observations (else the regression is used; see ``autoForecast(_:horizon:configuration:)``).
+  /// Whether auto combines models for this series: no level shifts, not constant, and at least
+  /// two seasonal cycles of observations (else the regression is used; see ``autoForecast(_:horizon:configuration:)``).
   public static func usesCombination(_ m: ModelInput) -> Bool {
-    m.levelShifts.isEmpty && m.input.observedCount >= 2 * max(m.input.period, 2)
+    let obs = m.input.values.filter { !$0.isNaN }
+    let constant = obs.min() == obs.max()
+    return m.levelShifts.isEmpty && !constant && obs.count >= 2 * max(m.input.period, 2)
   }
 
   /// Median of `xs` (reorders it).
