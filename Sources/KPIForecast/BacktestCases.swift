@@ -48,7 +48,9 @@ public enum BacktestCases {
         o -= 1
       }
       if made < origins {
-        notes.append("\(s.key): \(n) periods allow \(made) of \(origins) origins with at least \(minimumTrain) training values")
+        let observed = v.reduce(0) { $1.isNaN ? $0 : $0 + 1 }
+        notes.append("\(s.key): \(observed) observed values in \(n) periods allow \(made) of \(origins) origins (each needs \(minimumTrain) training values)"
+                     + (made == 0 ? ": not backtested" : ""))
       }
     }
     return (cases, notes)

@@ -102,7 +102,7 @@ public struct IntervalCalibration: Sendable, Equatable {
 
   /// How the output's intervals were made, for reports.
   public func describe() -> String {
-    "calibrated (rolling-origin, \(count) errors, spread ∝ h^\(String(format: "%.2f", growthExponent)))"
+    "calibrated (rolling-origin, \(count) errors, spread ∝ h^\(String(format: "%.3f", growthExponent)), c(1) = \(String(format: "%.3f", factor(step: 1))))"
   }
 
   /// Origins for inner rolling-origin errors of a series of `n` values: up to `count` origins
