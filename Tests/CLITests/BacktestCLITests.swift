@@ -31,6 +31,16 @@ import Testing
     #expect(r.out.contains("\noverall,2,8,"))
   }
 
+  @Test func forecastAutoSaysWhichIntervalsItUsed() throws {
+    var text = Self.quarterly(24)
+    for k in ["k2", "k3"] { text += Self.quarterly(24).split(separator: "\n").dropFirst().map { $0.replacingOccurrences(of: "k,", with: "\(k),") }.joined(separator: "\n") + "\n" }
+    let path = try tempFile(text)
+    let r = try runCLI(["forecast", path, "--horizon", "4", "--format", "csv"])
+    #expect(r.code == 0, "\(r.err)")
+    #expect(r.out.contains("auto(median: ETS("))
+    #expect(r.err.contains("k: intervals calibrated (rolling-origin, 36 errors"))
+  }
+
   @Test func badOptionsAreUsageErrors() throws {
     let path = try tempFile(Self.quarterly(12))
     #expect(try runCLI(["backtest", path, "--holdout", "0"]).code == 2)
