@@ -1,5 +1,5 @@
 // Times automatic ETS (R `ets()` candidate set, AICc) on the Tourism quarterly training series.
-// Usage: swift run -c release ets-bench [path/to/tourism_quarterly.csv] [--workers N] [--repeat K]
+// Usage: swift run -c release ets-bench [path/to/tourism_quarterly.csv] [--workers N] [--repeat K] [--last N]
 // Default path: ../shared/data/benchmarks/tourism_quarterly.csv (from the repository root).
 import Foundation
 import KPIStats
@@ -7,12 +7,14 @@ import KPIStats
 var path = "../shared/data/benchmarks/tourism_quarterly.csv"
 var workers: Int? = nil
 var repeats = 3
+var last: Int? = nil
 var args = Array(CommandLine.arguments.dropFirst())
 while !args.isEmpty {
   let a = args.removeFirst()
   switch a {
   case "--workers": workers = args.isEmpty ? nil : Int(args.removeFirst())
   case "--repeat": repeats = max(1, args.isEmpty ? 1 : Int(args.removeFirst()) ?? 1)
+  case "--last": last = args.isEmpty ? nil : Int(args.removeFirst())
   default: path = a
   }
 }
@@ -32,7 +34,11 @@ for line in text.split(whereSeparator: \.isNewline).dropFirst() {
   if values[id] == nil { order.append(id) }
   values[id, default: []].append((t, v))
 }
-let series = order.map { id in SeriesInput(values: values[id, default: []].sorted { $0.0 < $1.0 }.map(\.1), period: 4) }
+// --last N keeps each series' last N training quarters (the councils' regime in RESULTS.md).
+let series = order.map { id in
+  let v = values[id, default: []].sorted { $0.0 < $1.0 }.map(\.1)
+  return SeriesInput(values: last.map { Array(v.suffix($0)) } ?? v, period: 4)
+}
 let n = series.count
 print("ets-bench: \(n) series, \(series.reduce(0) { $0 + $1.values.count }) training values, workers \(workers.map(String.init) ?? "auto")")
 var best = Double.infinity
