@@ -1,5 +1,6 @@
 // Times automatic ETS (R `ets()` candidate set, AICc) on the Tourism quarterly training series.
-// Usage: swift run -c release ets-bench [path/to/tourism_quarterly.csv] [--workers N] [--repeat K]
+// Usage: swift run -c release ets-bench [path/to/tourism_quarterly.csv] [--workers N] [--repeat K] [--last N]
+//          [--compare notebooks-data/reference/ets_reference_tourism_auto.csv]  (R's choices, full series)
 // Default path: ../shared/data/benchmarks/tourism_quarterly.csv (from the repository root).
 import Foundation
 import KPIStats
@@ -7,12 +8,16 @@ import KPIStats
 var path = "../shared/data/benchmarks/tourism_quarterly.csv"
 var workers: Int? = nil
 var repeats = 3
+var last: Int? = nil
+var comparePath: String? = nil
 var args = Array(CommandLine.arguments.dropFirst())
 while !args.isEmpty {
   let a = args.removeFirst()
   switch a {
   case "--workers": workers = args.isEmpty ? nil : Int(args.removeFirst())
   case "--repeat": repeats = max(1, args.isEmpty ? 1 : Int(args.removeFirst()) ?? 1)
+  case "--last": last = args.isEmpty ? nil : Int(args.removeFirst())
+  case "--compare": comparePath = args.isEmpty ? nil : args.removeFirst()
   default: path = a
   }
 }
@@ -32,7 +37,11 @@ for line in text.split(whereSeparator: \.isNewline).dropFirst() {
   if values[id] == nil { order.append(id) }
   values[id, default: []].append((t, v))
 }
-let series = order.map { id in SeriesInput(values: values[id, default: []].sorted { $0.0 < $1.0 }.map(\.1), period: 4) }
+// --last N keeps each series' last N training quarters (the councils' regime in RESULTS.md).
+let series = order.map { id in
+  let v = values[id, default: []].sorted { $0.0 < $1.0 }.map(\.1)
+  return SeriesInput(values: last.map { Array(v.suffix($0)) } ?? v, period: 4)
+}
 let n = series.count
 print("ets-bench: \(n) series, \(series.reduce(0) { $0 + $1.values.count }) training values, workers \(workers.map(String.init) ?? "auto")")
 var best = Double.infinity
@@ -47,6 +56,36 @@ for r in 1...repeats {
   // CPU seconds show the work when other processes share the cores (wall time then overstates it).
   print(String(format: "run %d: %.3f s wall, %.3f s CPU, %.0f series/s", r, seconds, cpu, Double(n) / seconds))
 }
+if let comparePath {
+  // R's automatic choice per series (ets_reference_tourism_auto.R): same form, AICc, α.
+  guard let ref = try? String(contentsOfFile: comparePath, encoding: .utf8) else {
+    FileHandle.standardError.write(Data("ets-bench: cannot read \(comparePath)\n".utf8))
+    exit(1)
+  }
+  var rChoice = [String: (String, Double, Double)]()
+  for line in ref.split(whereSeparator: \.isNewline).dropFirst() {
+    let f = line.split(separator: ",")
+    if f.count >= 4, let a = Double(f[2]), let al = Double(f[3]) { rChoice[String(f[0])] = (String(f[1]), a, al) }
+  }
+  var same = 0, compared = 0
+  var maxAICc = 0.0, maxAlpha = 0.0
+  var different = [String]()
+  for (i, id) in order.enumerated() {
+    guard let r = rChoice[id], case .success(let fit) = results[i] else { continue }
+    compared += 1
+    if fit.model.code == r.0 {
+      same += 1
+      maxAICc = max(maxAICc, abs(fit.aicc - r.1) / abs(r.1))
+      maxAlpha = max(maxAlpha, abs(fit.parameters.alpha - r.2))
+    } else {
+      different.append(String(format: "%@ ours %@ %.4f, R %@ %.4f", id, fit.model.code, fit.aicc, r.0, r.1))
+    }
+  }
+  print(String(format: "vs R: same form on %d of %d series; same-form max relative AICc diff %.2e, max alpha diff %.2e",
+               same, compared, maxAICc, maxAlpha))
+  for d in different { print("  differs: \(d)") }
+}
+
 var counts = [String: Int]()
 var failures = 0
 var evaluations = 0

@@ -65,6 +65,18 @@ import Testing
     #expect(auto.candidates.count == 6)
   }
 
+  @Test func shortAndGappySeries() throws {
+    #expect(throws: ModelError.tooFewObservations(needed: 4, have: 3)) {
+      try ETSSelection().fit(SeriesInput(values: [3, 4, 6], period: 4))
+    }
+    var y = Array(Self.quarterly.prefix(12))
+    y[3] = .nan
+    y[8] = .nan
+    let fit = try ETSSelection().fit(SeriesInput(values: y, period: 4))
+    #expect(fit.observedCount == 10 && fit.fitted.count == 12)
+    #expect(fit.forecast(horizon: 4).allSatisfy { $0.mean.isFinite && $0.standardDeviation.isFinite })
+  }
+
   @Test func constantSeriesGivesRsSimpleSmoothing() throws {
     let fit = try ETSSelection().fit(SeriesInput(values: [5, 5, 5, 5, 5, 5, 5, 5], period: 4))
     #expect(fit.model.code == "ANN" && fit.parameters.alpha == 0.99999)

@@ -105,10 +105,10 @@ public struct ETSParameters: Sendable, Equatable, Codable {
   }
 }
 
-/// Initial (time-0) states: level ℓ₀, trend b₀ and m seasonal states in time order, i.e.
-/// `seasonal[k]` is the seasonal effect for observation k + 1 − m … so `seasonal[0]` applies to the
-/// first observation, `seasonal[1]` to the second, and so on (R's `s1 … sm` reversed).
-/// Additive seasonal states sum to 0 and multiplicative ones to m when estimated.
+/// States at one time point: level ℓ, trend b and the m seasonal states in the order they will
+/// be used: `seasonal[0]` is the effect of the next period, `seasonal[1]` of the one after, …
+/// (R's `s1 … sm` reversed; R's s1 is the newest). For initial states `seasonal[0]` belongs to
+/// the first observation. Estimated additive seasonal states sum to 0, multiplicative ones to m.
 public struct ETSStates: Sendable, Equatable, Codable {
   public var level: Double
   public var trend: Double

@@ -70,7 +70,12 @@ public struct ETSSelection: ForecastModel {
           best = fit
         }
       } catch let e as ModelError {
-        lastError = e
+        // Keep the most useful reason: the smallest number of observations any form needs.
+        var keep = true
+        if case .tooFewObservations(let need, _) = e, case .tooFewObservations(let had, _)? = lastError {
+          keep = need < had
+        }
+        if keep { lastError = e }
         value = .infinity
       }
       table.append((model, value))
