@@ -68,6 +68,8 @@ public struct CaseScore: Sendable {
   public var points: Int
   /// Points inside the interval, per level.
   public var covered: [Int]
+  /// Whether each step's actual was inside the interval, per level (nil = actual missing).
+  public var coveredByStep: [[Bool?]]
   /// Sum over points of the Winkler score divided by the MASE scale, per level.
   public var scaledWinklerSum: [Double]
   public var warnings: [String]
@@ -165,6 +167,7 @@ public enum Backtest {
     let scale = AccuracyMeasures.seasonalNaiveScale(c.trainData, period: c.model.input.period) ?? .nan
     var ase = 0.0, smape = 0.0, points = 0
     var covered = [Int](repeating: 0, count: levels.count)
+    var byStep = [[Bool?]](repeating: [Bool?](repeating: nil, count: h), count: levels.count)
     var winkler = [Double](repeating: 0, count: levels.count)
     for t in 0..<h where !c.actual[t].isNaN {
       let d = ForecastDistribution(base: f.distributions[t], transform: c.model.transform)
@@ -174,12 +177,14 @@ public enum Backtest {
       points += 1
       for (l, level) in levels.enumerated() {
         let (lo, hi) = d.interval(level: level)
-        if AccuracyMeasures.covered(actual: y, lower: lo, upper: hi) { covered[l] += 1 }
+        let inside = AccuracyMeasures.covered(actual: y, lower: lo, upper: hi)
+        if inside { covered[l] += 1 }
+        byStep[l][t] = inside
         winkler[l] += AccuracyMeasures.winkler(actual: y, lower: lo, upper: hi, level: level) / scale
       }
     }
     let mase = points > 0 && scale > 0 && scale.isFinite ? ase / Double(points) / scale : .nan
     return CaseScore(id: c.id, group: c.group, label: f.label, intervals: f.intervals, mase: mase, smapeSum: smape, points: points,
-                     covered: covered, scaledWinklerSum: winkler, warnings: warnings + f.warnings)
+                     covered: covered, coveredByStep: byStep, scaledWinklerSum: winkler, warnings: warnings + f.warnings)
   }
 }

@@ -107,7 +107,8 @@ public struct IntervalCalibration: Sendable, Equatable {
 
   /// Origins for inner rolling-origin errors of a series of `n` values: up to `count` origins
   /// with a full `horizon` after them spaced two apart, else (short series) every origin from
-  /// n − 1 down with at least `minimumTrain` values before it.
+  /// n − 1 down with at least `minimumTrain` values before it (two seasonal cycles in
+  /// ``standardisedErrors(_:horizon:origins:method:)``).
   public static func origins(n: Int, horizon: Int, count: Int, minimumTrain: Int) -> [Int] {
     var out = [Int]()
     var o = n - horizon
@@ -123,7 +124,10 @@ public struct IntervalCalibration: Sendable, Equatable {
   public static func standardisedErrors(_ m: ModelInput, horizon: Int, origins count: Int,
                                         method: (ModelInput, Int) throws -> ModelForecast) -> [StandardisedError] {
     let n = m.input.values.count
-    let minTrain = max(m.input.period + 2, 6)
+    // At least two cycles before each inner origin, so the inner forecasts come from the same
+    // rule (the combination) as the forecast being calibrated, not from auto's under-two-cycles
+    // regression.
+    let minTrain = max(2 * m.input.period, 6)
     var z = [StandardisedError]()
     for o in origins(n: n, horizon: horizon, count: count, minimumTrain: minTrain) {
       let steps = min(horizon, n - o)

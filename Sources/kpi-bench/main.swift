@@ -42,6 +42,9 @@ struct KPIBench: ParsableCommand {
   @Flag(help: "Borrow seasonal shape across the series of each meta category (SeasonalPooling) in the short regime.")
   var pool = false
 
+  @Flag(help: "Print auto's coverage by forecast step.")
+  var byStep = false
+
   @Option(help: "Repeat each run this many times and report the fastest (speed figures).")
   var repeats = 1
 
@@ -115,6 +118,16 @@ struct KPIBench: ParsableCommand {
           var labels = [String: Int]()
           for s in r.scores { labels[s.label, default: 0] += 1 }
           for (l, n) in labels.sorted(by: { $0.value > $1.value }).prefix(4) { print("    \(n) series: \(l)") }
+          if byStep {
+            for (li, level) in [80, 95].enumerated() {
+              let steps = r.scores.map { $0.coveredByStep[li].count }.max() ?? 0
+              let cov = (0..<steps).map { h -> String in
+                let v = r.scores.compactMap { h < $0.coveredByStep[li].count ? $0.coveredByStep[li][h] : nil }
+                return f(Double(v.filter { $0 }.count) / Double(max(v.count, 1)), 2)
+              }
+              print("    coverage\(level) by step: " + cov.joined(separator: " "))
+            }
+          }
         }
       }
       if !validation, ri < rTables.count {
