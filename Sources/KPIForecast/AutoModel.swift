@@ -56,7 +56,7 @@ public struct AutoModel: ForecastModel {
     let box = ResultBox<[StandardisedError]>(count: inputs.count)
     DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
       var m = inputs[i]
-      m.etsForm = (try? ModelSelection.autoForecast(m, horizon: 1, configuration: configuration))?.etsForm
+      m.etsStart = (try? ModelSelection.autoForecast(m, horizon: 1, configuration: configuration))?.etsFit
       box.set(i, IntervalCalibration.standardisedErrors(m, horizon: horizon, origins: origins) {
         try ModelSelection.autoForecast($0, horizon: $1, configuration: configuration)
       })

@@ -131,7 +131,7 @@ public enum Backtest {
       var z = [StandardisedError]()
       if options.calibrate {
         var inner = c.model
-        inner.etsForm = f.etsForm
+        inner.etsStart = f.etsFit
         z = IntervalCalibration.standardisedErrors(inner, horizon: h, origins: options.calibrationOrigins) {
           try method.forecast($0, horizon: $1)
         }

@@ -8,9 +8,10 @@ public struct ModelInput: Sendable {
   public var transform: Transform
   public var seasonalPrior: SeasonalPrior?
   public var levelShifts: [Int]
-  /// When set, the ETS family re-estimates this form instead of selecting one by AICc (used at
-  /// inner rolling origins: the form chosen on all the data, its parameters re-fitted).
-  public var etsForm: ETSModelType?
+  /// When set, the ETS family re-estimates this fit's form, starting from its estimates, instead
+  /// of selecting a form by AICc (used at inner rolling origins: the form chosen on all the data,
+  /// its parameters re-estimated on the shorter series).
+  public var etsStart: ETSFit?
 
   public init(input: SeriesInput, transform: Transform = .none, seasonalPrior: SeasonalPrior? = nil, levelShifts: [Int] = []) {
     self.input = input
@@ -48,7 +49,7 @@ public enum ModelFamily: String, CaseIterable, Sendable {
       return try SeasonalRegression(trend: false, levelShifts: m.levelShifts, seasonalPrior: m.seasonalPrior).fit(m.input)
     case .averagedSeasonalNaive: return try AveragedSeasonalNaive(seasonalPrior: m.seasonalPrior).fit(m.input)
     case .ets:
-      if let form = m.etsForm, let fit = try? ETS(form).fit(m.input) { return fit }
+      if let start = m.etsStart, let fit = try? ETS(start.model).fit(m.input, warmStart: start) { return fit }
       return try ETSSelection().fit(m.input)
     case .theta: return try Theta().fit(m.input)
     case .thetaOptimised: return try Theta(method: .optimised).fit(m.input)
@@ -67,8 +68,8 @@ public struct ModelForecast: Sendable {
   public var distributions: [Distribution]
   /// `analytic` or a description of the calibration used.
   public var intervals: String
-  /// The ETS form used (alone or as an auto member), for re-fitting at inner origins.
-  public var etsForm: ETSModelType? = nil
+  /// The ETS fit used (alone or as an auto member), for re-fitting at inner origins.
+  public var etsFit: ETSFit? = nil
 }
 
 /// How `auto` forecasts a series: within a family by the family's own rule (AICc for ETS, the
@@ -101,7 +102,7 @@ public enum ModelSelection {
     let f = try family.fit(m)
     let d = f.forecast(horizon: horizon)
     return ModelForecast(label: f.label, warnings: f.warnings, mean: d.map(\.median), sd: d.map(\.spread),
-                         distributions: d, intervals: "analytic", etsForm: (f as? ETSFit)?.model)
+                         distributions: d, intervals: "analytic", etsFit: f as? ETSFit)
   }
 
   /// The auto combination with analytic (uncalibrated) spread. Members that fail are left out
@@ -137,7 +138,7 @@ public enum ModelSelection {
     let label = "auto(\(c.combination.rawValue): " + fits.map { $0.label.replacingOccurrences(of: ",", with: "") }.joined(separator: " + ") + ")"
     return ModelForecast(label: label, warnings: warnings, mean: mean, sd: sd,
                          distributions: zip(mean, sd).map { .normal(mean: $0, sd: $1) }, intervals: "analytic",
-                         etsForm: fits.lazy.compactMap(\.etsForm).first)
+                         etsFit: fits.lazy.compactMap(\.etsFit).first)
   }
 
   /// Whether auto combines models for this series: no level shifts, not constant, and at least

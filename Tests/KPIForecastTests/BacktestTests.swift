@@ -42,7 +42,7 @@ import KPIStats
       #expect(abs(auto.mean[h] - ModelSelection.median(&col)) < 1e-9)
     }
     #expect(auto.label.hasPrefix("auto(median: ETS") && !auto.label.contains(","))
-    #expect(auto.etsForm != nil)
+    #expect(auto.etsFit != nil)
     // Short (10 values): seasonal naive, averaged seasonal naive, Theta.
     let short = try ModelSelection.autoForecast(ModelInput(input: SeriesInput(values: Array(Self.series(10)), period: 4)), horizon: 4)
     #expect(short.label.contains("snaive-avg"))

@@ -104,3 +104,20 @@ func relClose(_ a: Double, _ b: Double, _ tol: Double) -> Bool { abs(a - b) <= t
     #expect(throws: ModelError.self) { try Theta().fit(SeriesInput(values: [1, 2], period: 4)) }
   }
 }
+
+@Suite struct ETSWarmStartTests {
+  /// Re-estimating a form on a shorter series from the full series' optimum reaches (about) the
+  /// same likelihood as R's generic start, in fewer evaluations.
+  @Test func warmStartReachesTheColdOptimumFaster() throws {
+    let r = try ThetaReference()
+    let full = r.input("ukgas")
+    let form = try ETSModelType(code: "MAM")
+    let fullFit = try ETS(form).fit(full)
+    let shorter = SeriesInput(values: Array(full.values.dropLast(8)), period: 4)
+    let cold = try ETS(form).fit(shorter)
+    let warm = try ETS(form).fit(shorter, warmStart: fullFit)
+    #expect(warm.model == form)
+    #expect(warm.logLikelihood >= cold.logLikelihood - 1e-3 * abs(cold.logLikelihood))
+    #expect(warm.evaluations < cold.evaluations)
+  }
+}
