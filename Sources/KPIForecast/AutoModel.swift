@@ -52,20 +52,25 @@ public struct AutoModel: ForecastModel {
   /// Pools standardised inner rolling-origin errors over a batch of model inputs (in parallel)
   /// into one calibration, or `nil` when there are too few.
   public static func poolCalibration(_ inputs: [ModelInput], horizon: Int, origins: Int = 3,
-                                     configuration: AutoConfiguration = AutoConfiguration()) -> IntervalCalibration? {
+                                     configuration: AutoConfiguration = AutoConfiguration(),
+                                     progress: (@Sendable (Int) -> Void)? = nil) -> IntervalCalibration? {
     let box = ResultBox<[StandardisedError]>(count: inputs.count)
     DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
       var m = inputs[i]
       m.etsStart = (try? ModelSelection.autoForecast(m, horizon: 1, configuration: configuration))?.etsFit
-      box.set(i, IntervalCalibration.standardisedErrors(m, horizon: horizon, origins: origins) {
+      let done = box.set(i, IntervalCalibration.standardisedErrors(m, horizon: horizon, origins: origins) {
         try ModelSelection.autoForecast($0, horizon: $1, configuration: configuration)
       })
+      progress?(done)
     }
     return IntervalCalibration(errors: box.values.flatMap { $0 ?? [] })
   }
 }
 
 extension AutoModel {
+  /// Most series a forecast run calibrates on (see ``batchCalibration(_:options:progress:)``).
+  static let maximumCalibrationSeries = 1000
+
   /// Whether `auto` uses the combination for this series: at least two seasonal cycles of
   /// observations and no level shifts (interventions are modelled only by the regression, and
   /// below two cycles the catalogue-prior regression with 3 residual df is kept).
@@ -76,7 +81,8 @@ extension AutoModel {
   /// The pooled calibration for a forecast run: every series auto would model with the
   /// combination, prepared as ``Forecaster/forecast(_:options:)`` does, horizon one year (or the
   /// asked number of steps).
-  static func batchCalibration(_ series: [KPISeries], options: ForecastOptions) -> IntervalCalibration? {
+  static func batchCalibration(_ series: [KPISeries], options: ForecastOptions,
+                               progress: (@Sendable (Int) -> Void)? = nil) -> IntervalCalibration? {
     var inputs = [ModelInput]()
     var horizon = 1
     for s in series {
@@ -92,7 +98,17 @@ extension AutoModel {
       case .toYearEnd: horizon = max(horizon, input.period)
       }
     }
-    guard !inputs.isEmpty else { return nil }
-    return poolCalibration(inputs, horizon: horizon)
+    // The pooled error distribution is well estimated from a thousand series; larger batches
+    // calibrate on an evenly spaced (deterministic) sample of them.
+    if inputs.count > maximumCalibrationSeries {
+      let k = inputs.count
+      inputs = (0..<maximumCalibrationSeries).map { inputs[$0 * k / maximumCalibrationSeries] }
+    }
+    // Series not used for calibration still count as done for progress.
+    let skipped = series.count - inputs.count
+    guard !inputs.isEmpty else { progress?(series.count); return nil }
+    var phase: (@Sendable (Int) -> Void)? = nil
+    if let p = progress { phase = { @Sendable done in p(skipped + done) } }
+    return poolCalibration(inputs, horizon: horizon, progress: phase)
   }
 }

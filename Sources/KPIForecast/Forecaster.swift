@@ -136,17 +136,26 @@ public enum Forecaster {
   }
 
   /// Forecasts many series on all cores; results keep the input order. `progress` is called
-  /// with (done, total) from worker threads.
+  /// with (done, total) from worker threads; with `auto` the interval-calibration pass counts as
+  /// the first half of the steps (total = 2 × series).
   public static func forecastAll(_ series: [KPISeries], options: ForecastOptions,
                                  progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [SeriesForecast] {
     var opts = options
-    if opts.model == .auto && opts.calibration == nil { opts.calibration = AutoModel.batchCalibration(series, options: opts) }
-    let options = opts
+    var offset = 0, total = series.count
+    if opts.model == .auto && opts.calibration == nil {
+      total = 2 * series.count
+      let n = total
+      var phase: (@Sendable (Int) -> Void)? = nil
+      if let p = progress { phase = { @Sendable done in p(done, n) } }
+      opts.calibration = AutoModel.batchCalibration(series, options: opts, progress: phase)
+      offset = series.count
+    }
+    let options = opts, start = offset, steps = total
     let results = ResultBox<Result<SeriesForecast, Error>>(count: series.count)
     DispatchQueue.concurrentPerform(iterations: series.count) { i in
       let r = Result { try forecast(series[i], options: options) }
       let done = results.set(i, r)
-      progress?(done, series.count)
+      progress?(start + done, steps)
     }
     return try results.values.map { try $0!.get() }
   }
