@@ -9,15 +9,17 @@ public struct AutoModel: ForecastModel {
   public var configuration: AutoConfiguration
   public var seasonalPrior: SeasonalPrior?
   public var calibration: IntervalCalibration?
-  /// Whether the series is transformed (calibrated intervals are then centred on the median).
-  public var transformed: Bool
+  /// The transform that made the model scale (members then use additive forms, and calibrated
+  /// intervals are centred on the median).
+  public var transform: Transform
+  var transformed: Bool { transform != .none }
 
   public init(configuration: AutoConfiguration = AutoConfiguration(), seasonalPrior: SeasonalPrior? = nil,
-              calibration: IntervalCalibration? = nil, transformed: Bool = false) {
+              calibration: IntervalCalibration? = nil, transform: Transform = .none) {
     self.configuration = configuration
     self.seasonalPrior = seasonalPrior
     self.calibration = calibration
-    self.transformed = transformed
+    self.transform = transform
   }
 
   public struct Fitted: FittedForecastModel {
@@ -40,7 +42,7 @@ public struct AutoModel: ForecastModel {
   }
 
   public func fit(_ series: SeriesInput) throws -> Fitted {
-    let input = ModelInput(input: series, seasonalPrior: seasonalPrior)
+    let input = ModelInput(input: series, transform: transform, seasonalPrior: seasonalPrior)
     // Fit once now so failures surface here and the label names the members used.
     let probe = try ModelSelection.autoForecast(input, horizon: 1, configuration: configuration)
     var warnings = probe.warnings

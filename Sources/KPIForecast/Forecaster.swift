@@ -57,12 +57,12 @@ public enum Forecaster {
     switch choice {
     case .snaive: return try SeasonalNaive().fit(input)
     case .drift: return try Drift().fit(input)
-    case .theta: return try Theta().fit(input)
-    case .ets: return try ETSSelection().fit(input)
+    case .theta: return try ModelFamily.theta.fit(ModelInput(input: input, transform: transform))
+    case .ets: return try ModelFamily.ets.fit(ModelInput(input: input, transform: transform))
     case .snaiveAvg: return try AveragedSeasonalNaive(seasonalPrior: seasonalPrior(for: series, input: input, transform: transform, warnings: &warnings)).fit(input)
     case .auto where AutoModel.applies(series: series, input: input, options: options):
       return try AutoModel(seasonalPrior: seasonalPrior(for: series, input: input, transform: transform, warnings: &warnings),
-                           calibration: options.calibration, transformed: transform != .none).fit(input)
+                           calibration: options.calibration, transform: transform).fit(input)
     case .regression, .auto:
       let positions = levelShiftPositions(series: series, options: options, warnings: &warnings)
       let prior = seasonalPrior(for: series, input: input, transform: transform, warnings: &warnings)

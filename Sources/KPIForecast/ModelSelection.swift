@@ -50,9 +50,12 @@ public enum ModelFamily: String, CaseIterable, Sendable {
     case .averagedSeasonalNaive: return try AveragedSeasonalNaive(seasonalPrior: m.seasonalPrior).fit(m.input)
     case .ets:
       if let start = m.etsStart, let fit = try? ETS(start.model).fit(m.input, warmStart: start) { return fit }
-      return try ETSSelection().fit(m.input)
-    case .theta: return try Theta().fit(m.input)
-    case .thetaOptimised: return try Theta(method: .optimised).fit(m.input)
+      // On a transformed scale only additive forms, as R's ets() with lambda (additive.only).
+      let additiveOnly = m.transform != .none ? Set(ETSModelType.candidates(seasonal: true, positive: false)) : nil
+      return try ETSSelection(allowed: additiveOnly).fit(m.input)
+    case .theta: return try Theta(decomposition: m.transform != .none ? .additive : .automatic).fit(m.input)
+    case .thetaOptimised:
+      return try Theta(method: .optimised, decomposition: m.transform != .none ? .additive : .automatic).fit(m.input)
     }
   }
 }

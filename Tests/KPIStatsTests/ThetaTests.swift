@@ -121,3 +121,15 @@ func relClose(_ a: Double, _ b: Double, _ tol: Double) -> Bool { abs(a - b) <= t
     #expect(warm.evaluations < cold.evaluations)
   }
 }
+
+@Suite struct ThetaDecompositionTests {
+  @Test func additiveDecompositionOnATransformedScale() throws {
+    let r = try ThetaReference()
+    let logGas = r.input("ukgas").values.map { Foundation.log($0) }
+    let fit = try Theta(decomposition: .additive).fit(SeriesInput(values: logGas, period: 4))
+    #expect(fit.label.hasSuffix("+season(+)"))
+    #expect(abs(fit.seasonalIndices.reduce(0, +)) < 1e-9)
+    let auto = try Theta().fit(SeriesInput(values: logGas, period: 4))
+    #expect(auto.label.hasSuffix("+season(x)"))
+  }
+}

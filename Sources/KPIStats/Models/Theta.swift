@@ -27,12 +27,19 @@ public struct Theta: ForecastModel {
     /// Never deseasonalise.
     case never
   }
+  /// How seasonal indices are taken out: `automatic` is multiplicative for positive data (as
+  /// `thetaf`), else additive; use `additive` on a log or logit scale, where ratios to the trend
+  /// mean nothing (the trend may cross 0).
+  public enum SeasonalDecomposition: String, Sendable { case automatic, additive }
+
   public var method: Method
   public var seasonalityTest: SeasonalityTest
+  public var decomposition: SeasonalDecomposition
 
-  public init(method: Method = .classic, seasonalityTest: SeasonalityTest = .thetaf) {
+  public init(method: Method = .classic, seasonalityTest: SeasonalityTest = .thetaf, decomposition: SeasonalDecomposition = .automatic) {
     self.method = method
     self.seasonalityTest = seasonalityTest
+    self.decomposition = decomposition
   }
 
   public struct Fitted: FittedForecastModel {
@@ -89,7 +96,7 @@ public struct Theta: ForecastModel {
     case .never: isSeasonal = false
     }
     var indices = [Double]()
-    let multiplicative = y.allSatisfy { $0 > 0 }
+    let multiplicative = decomposition == .automatic && y.allSatisfy { $0 > 0 }
     if isSeasonal {
       let found = multiplicative ? Decomposition.multiplicativeIndices(y, period: m) : Decomposition.additiveIndices(y, period: m)
       if let f = found, !(multiplicative && f.contains { abs($0) < 1e-4 }) { indices = f }
