@@ -12,23 +12,27 @@ public struct ETS: ForecastModel {
   public var bounds: ETSAdmissibility.Bounds
   /// Nelder–Mead evaluation limit (R `maxit`).
   public var maxEvaluations: Int
+  /// What is minimised (R `opt.crit`; `.mse` reproduces R's `ses`/`holt`).
+  public var criterion: ETSOptimizationCriterion
 
   /// Throws `ModelError.failed` for the forms R forbids by default (additive error with
   /// multiplicative season).
-  public init(_ model: ETSModelType, bounds: ETSAdmissibility.Bounds = .init(), maxEvaluations: Int = 2000) throws {
+  public init(_ model: ETSModelType, bounds: ETSAdmissibility.Bounds = .init(), maxEvaluations: Int = 2000,
+              criterion: ETSOptimizationCriterion = .likelihood) throws {
     guard !(model.error == .additive && model.season == .multiplicative) else {
       throw ModelError.failed("\(model) is not offered (unstable: additive error with multiplicative season)")
     }
     self.model = model
     self.bounds = bounds
     self.maxEvaluations = maxEvaluations
+    self.criterion = criterion
   }
 
   public func fit(_ series: SeriesInput) throws -> ETSFit {
     var estimator = ETSEstimator()
     estimator.optimizer.options.maxEvaluations = maxEvaluations
     var prepared = try ETSPreparedSeries(series)
-    return try prepared.fit(model, estimator: &estimator, bounds: bounds, start: nil)
+    return try prepared.fit(model, estimator: &estimator, bounds: bounds, start: nil, criterion: criterion)
   }
 
   /// The fit at given parameters and initial states (no optimisation): the exact check of the
@@ -70,7 +74,7 @@ public struct ETSFit: FittedForecastModel {
   public let bic: Double
   /// σ̂² = Σε²/(n − k + 1) as R `ets` (ε relative errors for multiplicative-error forms).
   public let sigma2: Double
-  /// Mean squared one-step error on the data scale.
+  /// Mean squared one-step error on the data scale (R `mse`, a running mean as R computes it).
   public let mse: Double
   /// Free parameters estimated (smoothing parameters and initial states, not σ).
   public let parameterCount: Int
