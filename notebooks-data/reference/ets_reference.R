@@ -26,12 +26,14 @@ series <- list(
   Q300 = list(y = train("Q300"), m = 4),
   Q120last10 = list(y = tail(train("Q120"), 10), m = 4),
   AirPassengers = list(y = as.numeric(AirPassengers), m = 12),
-  SimNegative = list(y = sim, m = 4)
+  SimNegative = list(y = sim, m = 4),
+  # n = 11 < 3m: seasonal starting values from R's Fourier regression instead of decompose().
+  Q1first11 = list(y = head(train("Q1"), 11), m = 4)
 )
 # Automatic choice also on every 25th tourism series.
 auto_ids <- sprintf("Q%d", seq(5, 427, by = 25))
 for (id in auto_ids) series[[id]] <- list(y = train(id), m = 4)
-fixed_series <- c("Q1", "Q194", "Q120", "Q300", "AirPassengers", "SimNegative")
+fixed_series <- c("Q1", "Q194", "Q120", "Q300", "AirPassengers", "SimNegative", "Q1first11")
 
 rows <- list()
 for (nm in names(series)) {
@@ -103,6 +105,9 @@ for (nm in fixed_series) {
     if (substr(code, 1, 1) == "M" && min(y) <= 0) next
     damped <- grepl("d", code)
     mod <- gsub("d", "", code)
+    # ets() switches to HoltWinters (not maximum likelihood) when n <= free parameters + 4.
+    npars <- 2 + 2 * (substr(mod, 2, 2) != "N") + s$m * (substr(mod, 3, 3) != "N") + damped
+    if (length(y) <= npars + 4) next
     f <- ets(y, model = mod, damped = damped)
     p <- f$par
     add(nm, code, "alpha", 0, p["alpha"])
