@@ -101,7 +101,7 @@ import Testing
     #expect(Double(samePath) >= 0.95 * Double(total), "same optimiser path in \(samePath) of \(total): \(offPath)")
   }
 
-  /// `ets(y)` automatic choice on 24 series: the same form as R (all, since the optimiser follows
+  /// `ets(y)` automatic choice on 28 series (quarterly and monthly): the same form as R (all, since the optimiser follows
   /// R's path) with AICc within 1e-3 relative; a different form would have to have lower AICc.
   @Test func automaticChoiceMatchesR() throws {
     var mismatches = [String]()

@@ -30,6 +30,12 @@ series <- list(
   # n = 11 < 3m: seasonal starting values from R's Fourier regression instead of decompose().
   Q1first11 = list(y = head(train("Q1"), 11), m = 4)
 )
+# Monthly: simulated multiplicative-seasonal series (n = 72) and short cuts (n < 3m = 36).
+set.seed(99)
+month <- 100 * (1 + 0.25 * sin(2 * pi * (1:72) / 12)) * exp(cumsum(rnorm(72, 0.004, 0.02))) * exp(rnorm(72, 0, 0.03))
+series$SimMonthly <- list(y = month, m = 12)
+series$SimMonthly30 <- list(y = head(month, 30), m = 12)
+series$AirPassengers30 <- list(y = head(as.numeric(AirPassengers), 30), m = 12)
 # Automatic choice also on every 25th tourism series.
 auto_ids <- sprintf("Q%d", seq(5, 427, by = 25))
 for (id in auto_ids) series[[id]] <- list(y = train(id), m = 4)
