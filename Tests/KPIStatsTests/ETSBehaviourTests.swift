@@ -101,6 +101,7 @@ import Testing
       #expect(abs(r - fit.innovations[t]) < 1e-9 * max(1, abs(r)))
     }
     #expect(fit.aicc >= fit.aic && fit.label.hasPrefix("ETS("))
+    #expect(fit.summary.hasPrefix(fit.label + " α=") && fit.summary.contains("AICc"))
   }
 
   @Test func batchIsDeterministicAcrossWorkerCounts() throws {

@@ -91,6 +91,19 @@ public struct ETSFit: FittedForecastModel {
 
   public var label: String { model.description }
 
+  /// One line for reports, e.g. `ETS(M,A,M) α=0.467 β=0.0001 γ=0.383; AICc 900.45, σ 0.0603`.
+  public var summary: String {
+    func g(_ x: Double) -> String {
+      x.isFinite ? String(format: abs(x) >= 0.001 || x == 0 ? "%.3f" : "%.1e", x) : "\(x)"
+    }
+    var parts = ["α=\(g(parameters.alpha))"]
+    if model.hasTrend { parts.append("β=\(g(parameters.beta))") }
+    if model.hasSeason { parts.append("γ=\(g(parameters.gamma))") }
+    if model.damped { parts.append("φ=\(g(parameters.phi))") }
+    let aiccText = aicc.isFinite ? String(format: "%.2f", aicc) : "n/a"
+    return "\(model) " + parts.joined(separator: " ") + "; AICc \(aiccText), σ \(g(sigma2.squareRoot()))"
+  }
+
   /// Forecast mean and variance for steps 1…h after the end of the series (R `forecast.ets`
   /// analytic classes 1–3; after trailing gaps the variance grows as for the unobserved steps).
   public func forecastMoments(horizon: Int) -> (mean: [Double], variance: [Double]) {
