@@ -117,5 +117,10 @@ import Testing
       }
     }
     if case .failure(.noObservations) = one.last {} else { Issue.record("empty series should fail") }
+    // Reused work buffers change nothing: each result equals a fresh single fit.
+    for (s, r) in zip(series.dropLast(), two) {
+      let fresh = try ETSSelection().fit(s)
+      if case .success(let b) = r { #expect(b.logLikelihood == fresh.logLikelihood && b.model == fresh.model) }
+    }
   }
 }
