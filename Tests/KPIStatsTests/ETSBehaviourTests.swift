@@ -101,6 +101,7 @@ import Testing
       #expect(abs(r - fit.innovations[t]) < 1e-9 * max(1, abs(r)))
     }
     #expect(fit.aicc >= fit.aic && fit.label.hasPrefix("ETS("))
+    #expect(fit.summary.hasPrefix(fit.label + " α=") && fit.summary.contains("AICc"))
   }
 
   @Test func batchIsDeterministicAcrossWorkerCounts() throws {
@@ -116,5 +117,10 @@ import Testing
       }
     }
     if case .failure(.noObservations) = one.last {} else { Issue.record("empty series should fail") }
+    // Reused work buffers change nothing: each result equals a fresh single fit.
+    for (s, r) in zip(series.dropLast(), two) {
+      let fresh = try ETSSelection().fit(s)
+      if case .success(let b) = r { #expect(b.logLikelihood == fresh.logLikelihood && b.model == fresh.model) }
+    }
   }
 }

@@ -26,12 +26,20 @@ series <- list(
   Q300 = list(y = train("Q300"), m = 4),
   Q120last10 = list(y = tail(train("Q120"), 10), m = 4),
   AirPassengers = list(y = as.numeric(AirPassengers), m = 12),
-  SimNegative = list(y = sim, m = 4)
+  SimNegative = list(y = sim, m = 4),
+  # n = 11 < 3m: seasonal starting values from R's Fourier regression instead of decompose().
+  Q1first11 = list(y = head(train("Q1"), 11), m = 4)
 )
+# Monthly: simulated multiplicative-seasonal series (n = 72) and short cuts (n < 3m = 36).
+set.seed(99)
+month <- 100 * (1 + 0.25 * sin(2 * pi * (1:72) / 12)) * exp(cumsum(rnorm(72, 0.004, 0.02))) * exp(rnorm(72, 0, 0.03))
+series$SimMonthly <- list(y = month, m = 12)
+series$SimMonthly30 <- list(y = head(month, 30), m = 12)
+series$AirPassengers30 <- list(y = head(as.numeric(AirPassengers), 30), m = 12)
 # Automatic choice also on every 25th tourism series.
 auto_ids <- sprintf("Q%d", seq(5, 427, by = 25))
 for (id in auto_ids) series[[id]] <- list(y = train(id), m = 4)
-fixed_series <- c("Q1", "Q194", "Q120", "Q300", "AirPassengers", "SimNegative")
+fixed_series <- c("Q1", "Q194", "Q120", "Q300", "AirPassengers", "SimNegative", "Q1first11")
 
 rows <- list()
 for (nm in names(series)) {
@@ -103,6 +111,9 @@ for (nm in fixed_series) {
     if (substr(code, 1, 1) == "M" && min(y) <= 0) next
     damped <- grepl("d", code)
     mod <- gsub("d", "", code)
+    # ets() switches to HoltWinters (not maximum likelihood) when n <= free parameters + 4.
+    npars <- 2 + 2 * (substr(mod, 2, 2) != "N") + s$m * (substr(mod, 3, 3) != "N") + damped
+    if (length(y) <= npars + 4) next
     f <- ets(y, model = mod, damped = damped)
     p <- f$par
     add(nm, code, "alpha", 0, p["alpha"])
@@ -166,3 +177,21 @@ for (i in 1:400) {
 }
 write.csv(do.call(rbind, adm), file.path(out_dir, "ets_reference_admissible.csv"), row.names = FALSE, quote = FALSE)
 cat("done\n")
+
+# opt.crit = "mse", as R's ses(), holt() and holt(damped = TRUE) estimate (also used by thetaf).
+mse_rows <- list()
+for (nm in c("Q1", "Q194", "Q300", "AirPassengers", "SimNegative")) {
+  s <- series[[nm]]
+  y <- ts(s$y, frequency = s$m)
+  for (code in c("ANN", "AAN", "AAdN")) {
+    f <- ets(y, model = gsub("d", "", code), damped = grepl("d", code), opt.crit = "mse")
+    p <- f$par
+    vals <- c(alpha = p[["alpha"]], beta = if (is.na(p["beta"])) NA else p[["beta"]],
+              phi = if (is.na(p["phi"])) NA else p[["phi"]], l0 = unname(f$states[1, 1]),
+              b0 = if (ncol(f$states) > 1) unname(f$states[1, 2]) else NA, loglik = f$loglik, mse = f$mse,
+              evaluations = f$fit$fncount, mean8 = forecast(f, h = 8)$mean[8])
+    mse_rows[[paste(nm, code)]] <- data.frame(series = nm, model = code, key = names(vals),
+                                              value = ifelse(is.na(vals), "NA", sprintf("%.15g", vals)))
+  }
+}
+write.csv(do.call(rbind, mse_rows), file.path(out_dir, "ets_reference_mse.csv"), row.names = FALSE, quote = FALSE)

@@ -12,23 +12,27 @@ public struct ETS: ForecastModel {
   public var bounds: ETSAdmissibility.Bounds
   /// Nelder–Mead evaluation limit (R `maxit`).
   public var maxEvaluations: Int
+  /// What is minimised (R `opt.crit`; `.mse` reproduces R's `ses`/`holt`).
+  public var criterion: ETSOptimizationCriterion
 
   /// Throws `ModelError.failed` for the forms R forbids by default (additive error with
   /// multiplicative season).
-  public init(_ model: ETSModelType, bounds: ETSAdmissibility.Bounds = .init(), maxEvaluations: Int = 2000) throws {
+  public init(_ model: ETSModelType, bounds: ETSAdmissibility.Bounds = .init(), maxEvaluations: Int = 2000,
+              criterion: ETSOptimizationCriterion = .likelihood) throws {
     guard !(model.error == .additive && model.season == .multiplicative) else {
       throw ModelError.failed("\(model) is not offered (unstable: additive error with multiplicative season)")
     }
     self.model = model
     self.bounds = bounds
     self.maxEvaluations = maxEvaluations
+    self.criterion = criterion
   }
 
   public func fit(_ series: SeriesInput) throws -> ETSFit {
     var estimator = ETSEstimator()
     estimator.optimizer.options.maxEvaluations = maxEvaluations
     var prepared = try ETSPreparedSeries(series)
-    return try prepared.fit(model, estimator: &estimator, bounds: bounds, start: nil)
+    return try prepared.fit(model, estimator: &estimator, bounds: bounds, start: nil, criterion: criterion)
   }
 
   /// The fit at given parameters and initial states (no optimisation): the exact check of the
@@ -70,7 +74,7 @@ public struct ETSFit: FittedForecastModel {
   public let bic: Double
   /// σ̂² = Σε²/(n − k + 1) as R `ets` (ε relative errors for multiplicative-error forms).
   public let sigma2: Double
-  /// Mean squared one-step error on the data scale.
+  /// Mean squared one-step error on the data scale (R `mse`, a running mean as R computes it).
   public let mse: Double
   /// Free parameters estimated (smoothing parameters and initial states, not σ).
   public let parameterCount: Int
@@ -86,6 +90,19 @@ public struct ETSFit: FittedForecastModel {
   public let warnings: [String]
 
   public var label: String { model.description }
+
+  /// One line for reports, e.g. `ETS(M,A,M) α=0.467 β=0.0001 γ=0.383; AICc 900.45, σ 0.0603`.
+  public var summary: String {
+    func g(_ x: Double) -> String {
+      x.isFinite ? String(format: abs(x) >= 0.001 || x == 0 ? "%.3f" : "%.1e", x) : "\(x)"
+    }
+    var parts = ["α=\(g(parameters.alpha))"]
+    if model.hasTrend { parts.append("β=\(g(parameters.beta))") }
+    if model.hasSeason { parts.append("γ=\(g(parameters.gamma))") }
+    if model.damped { parts.append("φ=\(g(parameters.phi))") }
+    let aiccText = aicc.isFinite ? String(format: "%.2f", aicc) : "n/a"
+    return "\(model) " + parts.joined(separator: " ") + "; AICc \(aiccText), σ \(g(sigma2.squareRoot()))"
+  }
 
   /// Forecast mean and variance for steps 1…h after the end of the series (R `forecast.ets`
   /// analytic classes 1–3; after trailing gaps the variance grows as for the unobserved steps).

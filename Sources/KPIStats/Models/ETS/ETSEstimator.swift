@@ -31,7 +31,7 @@ struct ETSEstimator {
   /// the starting point (R's fit fails and the form is skipped).
   mutating func estimate(
     y: UnsafeBufferPointer<Double>, model: ETSModelType, m: Int, start: ETSStates,
-    bounds: ETSAdmissibility.Bounds
+    bounds: ETSAdmissibility.Bounds, criterion: ETSOptimizationCriterion = .likelihood
   ) -> Estimate? {
     let mm = model.hasSeason ? m : 1
     let p0 = ETSInitialization.parameters(model: model, m: mm, bounds: bounds)
@@ -48,7 +48,7 @@ struct ETSEstimator {
 
     let objectiveResult: NelderMead.Result? = ring.withUnsafeMutableBufferPointer { ringBuffer in
       optimizer.minimize(&par) { x in
-        Self.objective(x, y: y, model: model, m: mm, bounds: bounds, ring: ringBuffer)
+        Self.objective(x, y: y, model: model, m: mm, bounds: bounds, criterion: criterion, ring: ringBuffer)
       }
     }
     guard let result = objectiveResult else { return nil }
@@ -76,11 +76,11 @@ struct ETSEstimator {
     return (p, s)
   }
 
-  /// R `EtsTargetFunction::eval` for opt.crit = "lik", bounds = "both".
+  /// R `EtsTargetFunction::eval` with bounds = "both".
   @inline(__always)
   static func objective(
     _ x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>, model: ETSModelType, m: Int,
-    bounds: ETSAdmissibility.Bounds, ring: UnsafeMutableBufferPointer<Double>
+    bounds: ETSAdmissibility.Bounds, criterion: ETSOptimizationCriterion, ring: UnsafeMutableBufferPointer<Double>
   ) -> Double {
     var j = 0
     var p = ETSParameters(alpha: x[j]); j += 1
@@ -99,6 +99,14 @@ struct ETSEstimator {
       ring[0] = first
       if model.season == .multiplicative {
         for k in 0..<m where ring[k] < 0 { return .infinity }
+      }
+    }
+    guard criterion == .likelihood else {
+      let run = ETSRecursion.run(y: y, model: model, m: m, parameters: p, level: level, trend: trend, ring: ring)
+      switch criterion {
+      case .likelihood, .mse: return run.mse
+      case .sigma: return run.meanSquaredError
+      case .mae: return run.meanAbsoluteError
       }
     }
     var lik = ETSKernel.criterion(y: y, model: model, m: m, parameters: p, level: level, trend: trend, ring: ring)

@@ -100,9 +100,9 @@ enum ETSForecastMoments {
     let s2 = fit.sigma2
     let a = fit.parameters.alpha, b = fit.parameters.beta, gm = fit.parameters.gamma
     let phi = model.damped ? fit.parameters.phi : 1
-    var h1 = Matrix(rows: 1, cols: t, fill: 1)
-    var h2 = Matrix(rows: 1, cols: m, fill: 0); h2[0, m - 1] = 1
-    var f1 = Matrix(rows: t, cols: t, fill: 0), g1 = Matrix(rows: t, cols: t, fill: 0)
+    var h1 = MomentMatrix(rows: 1, cols: t, fill: 1)
+    var h2 = MomentMatrix(rows: 1, cols: m, fill: 0); h2[0, m - 1] = 1
+    var f1 = MomentMatrix(rows: t, cols: t, fill: 0), g1 = MomentMatrix(rows: t, cols: t, fill: 0)
     if t == 1 {
       f1[0, 0] = 1; g1[0, 0] = a
     } else {
@@ -113,15 +113,15 @@ enum ETSForecastMoments {
       f1[0, 0] = 1; f1[0, 1] = phi; f1[1, 1] = phi
       g1[0, 0] = a; g1[0, 1] = a * phi; g1[1, 0] = b; g1[1, 1] = b * phi
     }
-    var f2 = Matrix(rows: m, cols: m, fill: 0)
+    var f2 = MomentMatrix(rows: m, cols: m, fill: 0)
     f2[0, m - 1] = 1
     for i in 1..<m { f2[i, i - 1] = 1 }
-    var g2 = Matrix(rows: m, cols: m, fill: 0)
+    var g2 = MomentMatrix(rows: m, cols: m, fill: 0)
     g2[0, m - 1] = gm
-    var mh = Matrix(rows: t, cols: m, fill: 0)
+    var mh = MomentMatrix(rows: t, cols: m, fill: 0)
     for i in 0..<t { for j in 0..<m { mh[i, j] = x[i] * x[p - m + j] } }
     let d = t * m
-    var vh = Matrix(rows: d, cols: d, fill: 0)
+    var vh = MomentMatrix(rows: d, cols: d, fill: 0)
     let h21 = h2.kron(h1), f21 = f2.kron(f1), g21 = g2.kron(g1)
     let k = g2.kron(f1) + f2.kron(g1)
     let f21t = f21.transposed, g21t = g21.transposed, kt = k.transposed, h21t = h21.transposed
@@ -143,7 +143,7 @@ enum ETSForecastMoments {
 }
 
 /// Small dense row-major matrix for the class-3 moment recursions (dimension ≤ 2m).
-struct Matrix {
+struct MomentMatrix {
   var rows: Int, cols: Int
   var data: [Double]
 
@@ -158,22 +158,22 @@ struct Matrix {
     set { data[i * cols + j] = newValue }
   }
 
-  var transposed: Matrix {
-    var out = Matrix(rows: cols, cols: rows, fill: 0)
+  var transposed: MomentMatrix {
+    var out = MomentMatrix(rows: cols, cols: rows, fill: 0)
     for i in 0..<rows { for j in 0..<cols { out[j, i] = self[i, j] } }
     return out
   }
 
   /// vec(A): columns stacked, as a column vector.
-  var vectorised: Matrix {
-    var out = Matrix(rows: rows * cols, cols: 1, fill: 0)
+  var vectorised: MomentMatrix {
+    var out = MomentMatrix(rows: rows * cols, cols: 1, fill: 0)
     for j in 0..<cols { for i in 0..<rows { out.data[j * rows + i] = self[i, j] } }
     return out
   }
 
   /// Kronecker product A ⊗ B (R `%x%`).
-  func kron(_ b: Matrix) -> Matrix {
-    var out = Matrix(rows: rows * b.rows, cols: cols * b.cols, fill: 0)
+  func kron(_ b: MomentMatrix) -> MomentMatrix {
+    var out = MomentMatrix(rows: rows * b.rows, cols: cols * b.cols, fill: 0)
     for i in 0..<rows { for j in 0..<cols {
       let a = self[i, j]
       if a == 0 { continue }
@@ -182,8 +182,8 @@ struct Matrix {
     return out
   }
 
-  static func * (a: Matrix, b: Matrix) -> Matrix {
-    var out = Matrix(rows: a.rows, cols: b.cols, fill: 0)
+  static func * (a: MomentMatrix, b: MomentMatrix) -> MomentMatrix {
+    var out = MomentMatrix(rows: a.rows, cols: b.cols, fill: 0)
     for i in 0..<a.rows {
       for k in 0..<a.cols {
         let v = a[i, k]
@@ -194,13 +194,13 @@ struct Matrix {
     return out
   }
 
-  static func * (s: Double, a: Matrix) -> Matrix {
+  static func * (s: Double, a: MomentMatrix) -> MomentMatrix {
     var out = a
     for i in out.data.indices { out.data[i] *= s }
     return out
   }
 
-  static func + (a: Matrix, b: Matrix) -> Matrix {
+  static func + (a: MomentMatrix, b: MomentMatrix) -> MomentMatrix {
     var out = a
     for i in out.data.indices { out.data[i] += b.data[i] }
     return out

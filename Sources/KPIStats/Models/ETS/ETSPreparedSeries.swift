@@ -58,13 +58,14 @@ struct ETSPreparedSeries {
 
   /// Estimates `model` (throws when R would refuse it or the start is not finite).
   mutating func fit(
-    _ model: ETSModelType, estimator: inout ETSEstimator, bounds: ETSAdmissibility.Bounds, start: ETSStates?
+    _ model: ETSModelType, estimator: inout ETSEstimator, bounds: ETSAdmissibility.Bounds, start: ETSStates?,
+    criterion: ETSOptimizationCriterion = .likelihood
   ) throws -> ETSFit {
     if let reason = unfittableReason(model) { throw reason }
     let m = model.hasSeason ? period : 1
     let s0 = try start ?? startStates(trend: model.trend, season: model.season)
     let estimate = values.withUnsafeBufferPointer { y in
-      estimator.estimate(y: y, model: model, m: m, start: s0, bounds: bounds)
+      estimator.estimate(y: y, model: model, m: m, start: s0, bounds: bounds, criterion: criterion)
     }
     guard let estimate else {
       throw ModelError.failed("\(model): likelihood not finite at the starting values")
@@ -105,11 +106,6 @@ struct ETSPreparedSeries {
     let nobs = Double(run.observed)
     let kk = Double(k + 1)
     let aic = lik + 2 * kk
-    var sq = 0.0
-    for t in 0..<n where !values[t].isNaN {
-      let d = values[t] - fittedOut[t]
-      sq += d * d
-    }
     var fittedFull = [Double](repeating: .nan, count: totalCount)
     var innovations = [Double](repeating: .nan, count: totalCount)
     for t in 0..<n where !values[t].isNaN {
@@ -119,7 +115,7 @@ struct ETSPreparedSeries {
     return ETSFit(
       model: model, period: m, parameters: normalised(parameters, model), initialStates: initial, finalStates: final,
       logLikelihood: -0.5 * lik, aic: aic, aicc: aic + 2 * kk * (kk + 1) / (nobs - kk - 1),
-      bic: lik + log(nobs) * kk, sigma2: run.sse / (nobs - Double(k)), mse: sq / nobs, parameterCount: k,
+      bic: lik + log(nobs) * kk, sigma2: run.sse / (nobs - Double(k)), mse: run.mse, parameterCount: k,
       observedCount: run.observed, stepsAfterLastObservation: trailing, evaluations: evaluations, convergence: code, fitted: fittedFull,
       innovations: innovations, warnings: warnings)
   }

@@ -28,7 +28,7 @@ enum ETSRecursion {
     y: UnsafeBufferPointer<Double>, model: ETSModelType, m: Int, parameters: ETSParameters,
     level: Double, trend: Double, ring: UnsafeMutableBufferPointer<Double>,
     fitted: UnsafeMutableBufferPointer<Double>? = nil, errors: UnsafeMutableBufferPointer<Double>? = nil
-  ) -> (criterion: Double, level: Double, trend: Double, position: Int, observed: Int, sse: Double) {
+  ) -> Outcome {
     let alpha = parameters.alpha
     let betaOverAlpha = parameters.beta / alpha
     let gamma = parameters.gamma
@@ -40,6 +40,9 @@ enum ETSRecursion {
     var b = hasTrend ? trend : 0
     var pos = 0
     var sse = 0.0
+    var mse = 0.0      // R's amse[0]: running mean of (yₜ − μₜ)², updated as R does
+    var sumSquaredOverN = 0.0, sumAbsOverN = 0.0  // R's "sigma" and "mae" sums of e²/n, |e|/n
+    let nTotal = Double(y.count)
     var logSum = 0.0
     var nobs = 0
     let period = season == .none ? 1 : m
@@ -63,6 +66,10 @@ enum ETSRecursion {
         let e = multError ? (yt - f) / f : yt - f
         if let errors { errors[t] = e }
         sse += e * e
+        let d = yt - f
+        mse = (mse * Double(nobs) + d * d) / Double(nobs + 1)
+        sumSquaredOverN += e * e / nTotal
+        sumAbsOverN += abs(e) / nTotal
         if multError { logSum += log(abs(f)) }
         nobs += 1
         let p: Double
@@ -85,7 +92,23 @@ enum ETSRecursion {
     }
     var criterion = Double(nobs) * log(sse)
     if multError { criterion += 2 * logSum }
-    return (criterion, l, b, pos, nobs, sse)
+    return Outcome(criterion: criterion, level: l, trend: b, position: pos, observed: nobs, sse: sse, mse: mse,
+                   meanSquaredError: sumSquaredOverN, meanAbsoluteError: sumAbsOverN)
+  }
+
+  struct Outcome {
+    /// n·log Σε² (+ 2Σlog|μₜ|).
+    var criterion: Double
+    var level: Double
+    var trend: Double
+    var position: Int
+    var observed: Int
+    var sse: Double
+    /// Mean squared one-step error on the data scale (R `amse[1]`, opt.crit = "mse").
+    var mse: Double
+    /// Σε²/n and Σ|ε|/n (R opt.crit = "sigma" and "mae").
+    var meanSquaredError: Double
+    var meanAbsoluteError: Double
   }
 
   /// Point forecasts for steps 1…h from final states (R `etsforecast`): (ℓ + φₕb)·s or + s,

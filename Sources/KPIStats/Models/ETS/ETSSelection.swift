@@ -19,13 +19,16 @@ public struct ETSSelection: ForecastModel {
   public var maxEvaluations: Int
   /// Restrict to these forms (default: R's candidate set); forbidden or impossible ones are skipped.
   public var allowed: Set<ETSModelType>?
+  /// What each candidate's estimation minimises (R `opt.crit`).
+  public var optimization: ETSOptimizationCriterion
 
   public init(criterion: Criterion = .aicc, bounds: ETSAdmissibility.Bounds = .init(), maxEvaluations: Int = 2000,
-              allowed: Set<ETSModelType>? = nil) {
+              allowed: Set<ETSModelType>? = nil, optimization: ETSOptimizationCriterion = .likelihood) {
     self.criterion = criterion
     self.bounds = bounds
     self.maxEvaluations = maxEvaluations
     self.allowed = allowed
+    self.optimization = optimization
   }
 
   /// The chosen fit plus every candidate's criterion (for reports and tests).
@@ -59,7 +62,7 @@ public struct ETSSelection: ForecastModel {
       if let allowed, !allowed.contains(model) { continue }
       let value: Double
       do {
-        let fit = try prepared.fit(model, estimator: &estimator, bounds: bounds, start: nil)
+        let fit = try prepared.fit(model, estimator: &estimator, bounds: bounds, start: nil, criterion: optimization)
         switch criterion {
         case .aicc: value = fit.aicc
         case .aic: value = fit.aic
