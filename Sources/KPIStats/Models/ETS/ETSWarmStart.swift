@@ -23,10 +23,10 @@ extension ETS {
     var optimizer = NelderMead()
     optimizer.options.maxEvaluations = maxEvaluations
     var ring = [Double](repeating: 0, count: max(m, 1))
-    let bounds = self.bounds, model = self.model
+    let bounds = self.bounds, model = self.model, criterion = self.criterion
     let found: NelderMead.Result? = prepared.values.withUnsafeBufferPointer { y in
       ring.withUnsafeMutableBufferPointer { r in
-        optimizer.minimize(&par) { x in ETSEstimator.objective(x, y: y, model: model, m: m, bounds: bounds, ring: r) }
+        optimizer.minimize(&par) { x in ETSEstimator.objective(x, y: y, model: model, m: m, bounds: bounds, criterion: criterion, ring: r) }
       }
     }
     guard let found else { return try fit(series) }
