@@ -32,6 +32,16 @@ public enum BacktestMethod: Sendable {
     }
   }
 
+  /// Whether calibration applies to a series: a family always (when asked), auto only where it
+  /// combines models — as the forecast command, whose auto keeps the regression's analytic
+  /// intervals for the series it does not combine.
+  public func calibrates(_ m: ModelInput) -> Bool {
+    switch self {
+    case .family: return true
+    case .auto: return ModelSelection.usesCombination(m)
+    }
+  }
+
   /// The forecast function on the model scale (analytic spread).
   public func forecast(_ m: ModelInput, horizon: Int) throws -> ModelForecast {
     switch self {
@@ -129,7 +139,7 @@ public enum Backtest {
                            distributions: [Distribution](repeating: .normal(mean: .nan, sd: 0), count: h), intervals: "none")
       }
       var z = [StandardisedError]()
-      if options.calibrate {
+      if options.calibrate && method.calibrates(c.model) {
         var inner = c.model
         inner.etsStart = f.etsFit
         z = IntervalCalibration.standardisedErrors(inner, horizon: h, origins: options.calibrationOrigins) {
@@ -143,7 +153,8 @@ public enum Backtest {
     let box = ResultBox<CaseScore>(count: cases.count)
     DispatchQueue.concurrentPerform(iterations: cases.count) { i in
       guard let (f, _, w) = computed[i] else { return }
-      box.set(i, score(cases[i], forecast: f, warnings: w, calibration: calibration, levels: options.levels))
+      let cal = method.calibrates(cases[i].model) ? calibration : nil
+      box.set(i, score(cases[i], forecast: f, warnings: w, calibration: cal, levels: options.levels))
     }
     let scores = box.values.compactMap { $0 }
     var order = [String]()
@@ -184,7 +195,8 @@ public enum Backtest {
       }
     }
     let mase = points > 0 && scale > 0 && scale.isFinite ? ase / Double(points) / scale : .nan
-    return CaseScore(id: c.id, group: c.group, label: f.label, intervals: f.intervals, mase: mase, smapeSum: smape, points: points,
+    let label = c.model.transform == .none ? f.label : "\(f.label) \(c.model.transform.name)"
+    return CaseScore(id: c.id, group: c.group, label: label, intervals: f.intervals, mase: mase, smapeSum: smape, points: points,
                      covered: covered, coveredByStep: byStep, scaledWinklerSum: winkler, warnings: warnings + f.warnings)
   }
 }

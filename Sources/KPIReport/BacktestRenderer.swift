@@ -16,12 +16,13 @@ public enum BacktestRenderer {
       [s.name, "\(s.cases)", "\(s.points)", num(s.mase, 3), num(s.smape, 2)] + s.coverage.map { num($0, 3) }
         + s.scaledWinkler.map { num($0, 2) } + [model]
     }
+    func distinct(_ xs: [String]) -> String { Array(Set(xs)).sorted().joined(separator: " | ") }
     var out = [[String]]()
     for g in r.byGroup {
-      let labels = Set(r.scores.filter { $0.group == g.name }.map(\.label)).sorted()
-      out.append(line(g, model: labels.joined(separator: " | ")) + [r.intervals, ""])
+      let scores = r.scores.filter { $0.group == g.name }
+      out.append(line(g, model: distinct(scores.map(\.label))) + [distinct(scores.map(\.intervals)), ""])
     }
-    out.append(line(r.overall, model: r.method) + [r.intervals, num(r.seconds, 3)])
+    out.append(line(r.overall, model: r.method) + [distinct(r.scores.map(\.intervals)), num(r.seconds, 3)])
     return out
   }
 

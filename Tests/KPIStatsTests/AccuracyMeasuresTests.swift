@@ -28,6 +28,8 @@ import Testing
     #expect(abs(AccuracyMeasures.winkler(actual: 11, lower: 0, upper: 10, level: 95) - 50) < 1e-9)
     #expect(AccuracyMeasures.covered(actual: 10, lower: 0, upper: 10))
     #expect(!AccuracyMeasures.covered(actual: 10.01, lower: 0, upper: 10))
+    // A zero-width interval at a constant, computed with rounding error, still covers it.
+    #expect(AccuracyMeasures.covered(actual: 5, lower: 5 - 4e-15, upper: 5 - 4e-15))
   }
 
   @Test func pinball() {

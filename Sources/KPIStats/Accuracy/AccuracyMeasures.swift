@@ -28,9 +28,11 @@ public enum AccuracyMeasures {
     return d == 0 ? 0 : 200 * abs(actual - forecast) / d
   }
 
-  /// Whether `actual` lies in the closed interval [lower, upper].
+  /// Whether `actual` lies in the closed interval [lower, upper], allowing a relative rounding
+  /// slack of 1e-12 (so a zero-width interval of a constant series covers its constant).
   public static func covered(actual: Double, lower: Double, upper: Double) -> Bool {
-    actual >= lower && actual <= upper
+    let slack = 1e-12 * max(abs(lower), abs(upper), 1)
+    return actual >= lower - slack && actual <= upper + slack
   }
 
   /// Winkler (interval) score for a central interval at `level` percent: width plus
