@@ -14,11 +14,13 @@ public struct ETS: ForecastModel {
   public var maxEvaluations: Int
   /// What is minimised (R `opt.crit`; `.mse` reproduces R's `ses`/`holt`).
   public var criterion: ETSOptimizationCriterion
+  /// Smoothing parameters held fixed (R `alpha = `, `beta = `, `gamma = `, `phi = `).
+  public var fixed: ETSFixedParameters
 
   /// Throws `ModelError.failed` for the forms R forbids by default (additive error with
   /// multiplicative season).
   public init(_ model: ETSModelType, bounds: ETSAdmissibility.Bounds = .init(), maxEvaluations: Int = 2000,
-              criterion: ETSOptimizationCriterion = .likelihood) throws {
+              criterion: ETSOptimizationCriterion = .likelihood, fixed: ETSFixedParameters = .init()) throws {
     guard !(model.error == .additive && model.season == .multiplicative) else {
       throw ModelError.failed("\(model) is not offered (unstable: additive error with multiplicative season)")
     }
@@ -26,13 +28,15 @@ public struct ETS: ForecastModel {
     self.bounds = bounds
     self.maxEvaluations = maxEvaluations
     self.criterion = criterion
+    self.fixed = fixed
   }
 
   public func fit(_ series: SeriesInput) throws -> ETSFit {
     var estimator = ETSEstimator()
     estimator.optimizer.options.maxEvaluations = maxEvaluations
     var prepared = try ETSPreparedSeries(series)
-    return try prepared.fit(model, estimator: &estimator, bounds: bounds, start: nil, criterion: criterion)
+    return try prepared.fit(model, estimator: &estimator, bounds: bounds, start: nil, criterion: criterion,
+                            fixed: fixed)
   }
 
   /// The fit at given parameters and initial states (no optimisation): the exact check of the
@@ -72,11 +76,12 @@ public struct ETSFit: FittedForecastModel {
   public let aic: Double
   public let aicc: Double
   public let bic: Double
-  /// σ̂² = Σε²/(n − k + 1) as R `ets` (ε relative errors for multiplicative-error forms).
+  /// σ̂² = Σε²/(n − p) as R `ets`, p all smoothing parameters (given ones too) and initial states
+  /// (ε relative errors for multiplicative-error forms).
   public let sigma2: Double
   /// Mean squared one-step error on the data scale (R `mse`, a running mean as R computes it).
   public let mse: Double
-  /// Free parameters estimated (smoothing parameters and initial states, not σ).
+  /// Parameters estimated (smoothing parameters not given, and initial states; not σ).
   public let parameterCount: Int
   public let observedCount: Int
   /// Missing positions at the end of the series.

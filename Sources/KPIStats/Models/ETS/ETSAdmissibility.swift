@@ -9,12 +9,19 @@ public enum ETSAdmissibility {
     public static func == (a: Bounds, b: Bounds) -> Bool { a.lower == b.lower && a.upper == b.upper }
   }
 
-  /// R `check.param` for the usual bounds on the estimated parameters of `model`.
-  static func usual(_ p: ETSParameters, model: ETSModelType, bounds: Bounds) -> Bool {
-    if p.alpha < bounds.lower.alpha || p.alpha > bounds.upper.alpha { return false }
-    if model.hasTrend && (p.beta < bounds.lower.beta || p.beta > p.alpha || p.beta > bounds.upper.beta) { return false }
-    if model.damped && (p.phi < bounds.lower.phi || p.phi > bounds.upper.phi) { return false }
-    if model.hasSeason && (p.gamma < bounds.lower.gamma || p.gamma > 1 - p.alpha || p.gamma > bounds.upper.gamma) {
+  /// R `check.param` / `EtsTargetFunction::check_params` for the usual bounds on the parameters
+  /// of `model` flagged in `check` (the estimated ones; all of them for given values).
+  static func usual(
+    _ p: ETSParameters, model: ETSModelType, bounds: Bounds,
+    check: (alpha: Bool, beta: Bool, gamma: Bool, phi: Bool) = (true, true, true, true)
+  ) -> Bool {
+    if check.alpha && (p.alpha < bounds.lower.alpha || p.alpha > bounds.upper.alpha) { return false }
+    if check.beta && model.hasTrend && (p.beta < bounds.lower.beta || p.beta > p.alpha || p.beta > bounds.upper.beta) {
+      return false
+    }
+    if check.phi && model.damped && (p.phi < bounds.lower.phi || p.phi > bounds.upper.phi) { return false }
+    if check.gamma && model.hasSeason
+      && (p.gamma < bounds.lower.gamma || p.gamma > 1 - p.alpha || p.gamma > bounds.upper.gamma) {
       return false
     }
     return true

@@ -21,9 +21,11 @@ struct ETSEstimator {
     var code: Int
   }
 
-  /// Number of free parameters (smoothing + initial states), excluding σ.
-  static func parameterCount(_ model: ETSModelType, m: Int) -> Int {
-    2 + (model.hasTrend ? 2 : 0) + (model.hasSeason ? m : 0) + (model.damped ? 1 : 0)
+  /// Number of parameters (smoothing + initial states), excluding σ; with `fixed`, the estimated ones.
+  static func parameterCount(_ model: ETSModelType, m: Int, fixed: ETSFixedParameters = .init()) -> Int {
+    let free = fixed.free(model)
+    let smoothing = [free.alpha, free.beta, free.gamma, free.phi].filter { $0 }.count
+    return smoothing + 1 + (model.hasTrend ? 1 : 0) + (model.hasSeason ? m - 1 : 0)
   }
 
   /// Fits `model` to `y` (first value observed; NaN = gap). `start` are the initial-state starting
@@ -31,16 +33,19 @@ struct ETSEstimator {
   /// the starting point (R's fit fails and the form is skipped).
   mutating func estimate(
     y: UnsafeBufferPointer<Double>, model: ETSModelType, m: Int, start: ETSStates,
-    bounds: ETSAdmissibility.Bounds, criterion: ETSOptimizationCriterion = .likelihood
+    bounds: ETSAdmissibility.Bounds, criterion: ETSOptimizationCriterion = .likelihood,
+    fixed: ETSFixedParameters = .init()
   ) -> Estimate? {
     let mm = model.hasSeason ? m : 1
-    let p0 = ETSInitialization.parameters(model: model, m: mm, bounds: bounds)
-    // Parameter vector in R's order.
+    let bounds = fixed.adjusted(bounds)
+    let p0 = ETSInitialization.parameters(model: model, m: mm, bounds: bounds, fixed: fixed)
+    let free = fixed.free(model)
+    // Parameter vector in R's order, estimated smoothing parameters only.
     par.removeAll(keepingCapacity: true)
-    par.append(p0.alpha)
-    if model.hasTrend { par.append(p0.beta) }
-    if model.hasSeason { par.append(p0.gamma) }
-    if model.damped { par.append(p0.phi) }
+    if free.alpha { par.append(p0.alpha) }
+    if free.beta { par.append(p0.beta) }
+    if free.gamma { par.append(p0.gamma) }
+    if free.phi { par.append(p0.phi) }
     par.append(start.level)
     if model.hasTrend { par.append(start.trend) }
     if model.hasSeason { for j in 0..<(mm - 1) { par.append(start.seasonal[mm - 1 - j]) } }
@@ -48,22 +53,22 @@ struct ETSEstimator {
 
     let objectiveResult: NelderMead.Result? = ring.withUnsafeMutableBufferPointer { ringBuffer in
       optimizer.minimize(&par) { x in
-        Self.objective(x, y: y, model: model, m: mm, bounds: bounds, criterion: criterion, ring: ringBuffer)
+        Self.objective(x, y: y, model: model, m: mm, bounds: bounds, criterion: criterion, fixed: fixed,
+                       ring: ringBuffer)
       }
     }
     guard let result = objectiveResult else { return nil }
-    let (params, states) = Self.decode(par, model: model, m: mm)
+    let (params, states) = Self.decode(par, model: model, m: mm, fixed: fixed)
     return Estimate(parameters: params, states: states, criterion: result.value,
                     evaluations: result.evaluations, code: result.code)
   }
 
   /// Splits an R-ordered parameter vector into parameters and time-order initial states.
-  static func decode(_ x: [Double], model: ETSModelType, m: Int) -> (ETSParameters, ETSStates) {
+  static func decode(
+    _ x: [Double], model: ETSModelType, m: Int, fixed: ETSFixedParameters
+  ) -> (ETSParameters, ETSStates) {
     var j = 0
-    var p = ETSParameters(alpha: x[j]); j += 1
-    if model.hasTrend { p.beta = x[j]; j += 1 }
-    if model.hasSeason { p.gamma = x[j]; j += 1 }
-    if model.damped { p.phi = x[j]; j += 1 }
+    let p = x.withUnsafeBufferPointer { smoothing(from: $0, model: model, fixed: fixed, next: &j) }
     var s = ETSStates(level: x[j]); j += 1
     if model.hasTrend { s.trend = x[j]; j += 1 }
     if model.hasSeason {
@@ -76,18 +81,29 @@ struct ETSEstimator {
     return (p, s)
   }
 
+  /// Smoothing parameters from the leading entries of `x` (estimated ones) and `fixed`.
+  @inline(__always)
+  static func smoothing(
+    from x: UnsafeBufferPointer<Double>, model: ETSModelType, fixed: ETSFixedParameters, next j: inout Int
+  ) -> ETSParameters {
+    var p = ETSParameters(alpha: 0)
+    if let a = fixed.alpha { p.alpha = a } else { p.alpha = x[j]; j += 1 }
+    if model.hasTrend { if let b = fixed.beta { p.beta = b } else { p.beta = x[j]; j += 1 } }
+    if model.hasSeason { if let g = fixed.gamma { p.gamma = g } else { p.gamma = x[j]; j += 1 } }
+    if model.damped { if let f = fixed.phi { p.phi = f } else { p.phi = x[j]; j += 1 } }
+    return p
+  }
+
   /// R `EtsTargetFunction::eval` with bounds = "both".
   @inline(__always)
   static func objective(
     _ x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>, model: ETSModelType, m: Int,
-    bounds: ETSAdmissibility.Bounds, criterion: ETSOptimizationCriterion, ring: UnsafeMutableBufferPointer<Double>
+    bounds: ETSAdmissibility.Bounds, criterion: ETSOptimizationCriterion, fixed: ETSFixedParameters,
+    ring: UnsafeMutableBufferPointer<Double>
   ) -> Double {
     var j = 0
-    var p = ETSParameters(alpha: x[j]); j += 1
-    if model.hasTrend { p.beta = x[j]; j += 1 }
-    if model.hasSeason { p.gamma = x[j]; j += 1 }
-    if model.damped { p.phi = x[j]; j += 1 }
-    guard ETSAdmissibility.usual(p, model: model, bounds: bounds),
+    let p = smoothing(from: x, model: model, fixed: fixed, next: &j)
+    guard ETSAdmissibility.usual(p, model: model, bounds: bounds, check: fixed.free(model)),
           ETSAdmissibility.admissible(p, model: model, m: m) else { return .infinity }
     let level = x[j]; j += 1
     var trend = 0.0

@@ -4,28 +4,32 @@ import Foundation
 enum ETSInitialization {
   /// R `initparam` (usual bounds): α = l + 0.2(u − l)/m, β = l + 0.1(min(u, α) − l),
   /// γ = l + 0.05(min(u, 1 − α) − l), φ = l + 0.99(u − l); m = 1 for a non-seasonal model.
-  static func parameters(model: ETSModelType, m: Int, bounds: ETSAdmissibility.Bounds) -> ETSParameters {
+  /// Given (fixed) values are used as they are.
+  static func parameters(
+    model: ETSModelType, m: Int, bounds: ETSAdmissibility.Bounds, fixed: ETSFixedParameters = .init()
+  ) -> ETSParameters {
     let lo = bounds.lower, up = bounds.upper
     let mm = Double(model.hasSeason ? m : 1)
     var alpha = lo.alpha + 0.2 * (up.alpha - lo.alpha) / mm
     if alpha > 1 || alpha < 0 { alpha = lo.alpha + 0.002 }
+    if let a = fixed.alpha { alpha = a }
     var p = ETSParameters(alpha: alpha)
     if model.hasTrend {
       let u = min(up.beta, alpha)
       var beta = lo.beta + 0.1 * (u - lo.beta)
       if beta < 0 || beta > alpha { beta = alpha - 0.001 }
-      p.beta = beta
+      p.beta = fixed.beta ?? beta
     }
     if model.hasSeason {
       let u = min(up.gamma, 1 - alpha)
       var gamma = lo.gamma + 0.05 * (u - lo.gamma)
       if gamma < 0 || gamma > 1 - alpha { gamma = 1 - alpha - 0.001 }
-      p.gamma = gamma
+      p.gamma = fixed.gamma ?? gamma
     }
     if model.damped {
       var phi = lo.phi + 0.99 * (up.phi - lo.phi)
       if phi < 0 || phi > 1 { phi = up.phi - 0.001 }
-      p.phi = phi
+      p.phi = fixed.phi ?? phi
     }
     return p
   }

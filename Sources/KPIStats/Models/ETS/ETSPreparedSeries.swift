@@ -59,13 +59,21 @@ struct ETSPreparedSeries {
   /// Estimates `model` (throws when R would refuse it or the start is not finite).
   mutating func fit(
     _ model: ETSModelType, estimator: inout ETSEstimator, bounds: ETSAdmissibility.Bounds, start: ETSStates?,
-    criterion: ETSOptimizationCriterion = .likelihood
+    criterion: ETSOptimizationCriterion = .likelihood, fixed: ETSFixedParameters = .init()
   ) throws -> ETSFit {
     if let reason = unfittableReason(model) { throw reason }
     let m = model.hasSeason ? period : 1
+    if fixed != ETSFixedParameters() {
+      // R `check.param` on the given values and the starting values of the others.
+      let p0 = ETSInitialization.parameters(model: model, m: m, bounds: fixed.adjusted(bounds), fixed: fixed)
+      guard ETSAdmissibility.usual(p0, model: model, bounds: fixed.adjusted(bounds)),
+            ETSAdmissibility.admissible(p0, model: model, m: m) else {
+        throw ModelError.failed("\(model): given smoothing parameters out of range (α, β, γ in [1e-4, 0.9999] with β ≤ α, γ ≤ 1 − α; φ in [0.8, 0.98])")
+      }
+    }
     let s0 = try start ?? startStates(trend: model.trend, season: model.season)
     let estimate = values.withUnsafeBufferPointer { y in
-      estimator.estimate(y: y, model: model, m: m, start: s0, bounds: bounds, criterion: criterion)
+      estimator.estimate(y: y, model: model, m: m, start: s0, bounds: bounds, criterion: criterion, fixed: fixed)
     }
     guard let estimate else {
       throw ModelError.failed("\(model): likelihood not finite at the starting values")
@@ -75,15 +83,18 @@ struct ETSPreparedSeries {
       warnings.append("\(model): optimiser stopped at its evaluation limit (\(estimator.optimizer.options.maxEvaluations))")
     }
     return result(model: model, m: m, parameters: estimate.parameters, initial: estimate.states,
-                  parameterCount: ETSEstimator.parameterCount(model, m: m), evaluations: estimate.evaluations,
+                  parameterCount: ETSEstimator.parameterCount(model, m: m, fixed: fixed),
+                  sigmaParameterCount: ETSEstimator.parameterCount(model, m: m), evaluations: estimate.evaluations,
                   code: estimate.code, warnings: warnings)
   }
 
   /// The full fit at given estimates: one pass of the recursions for fitted values, errors,
   /// final states, likelihood and criteria (R `pegelsresid.C` and the end of `etsmodel`).
+  /// `parameterCount` (estimated) enters the information criteria; σ² divides by n minus
+  /// `sigmaParameterCount` (all, given ones included), as R does.
   func result(
     model: ETSModelType, m: Int, parameters: ETSParameters, initial: ETSStates, parameterCount k: Int,
-    evaluations: Int, code: Int, warnings: [String]
+    sigmaParameterCount: Int? = nil, evaluations: Int, code: Int, warnings: [String]
   ) -> ETSFit {
     let n = values.count
     var fittedOut = [Double](repeating: .nan, count: n)
@@ -115,7 +126,7 @@ struct ETSPreparedSeries {
     return ETSFit(
       model: model, period: m, parameters: normalised(parameters, model), initialStates: initial, finalStates: final,
       logLikelihood: -0.5 * lik, aic: aic, aicc: aic + 2 * kk * (kk + 1) / (nobs - kk - 1),
-      bic: lik + log(nobs) * kk, sigma2: run.sse / (nobs - Double(k)), mse: run.mse, parameterCount: k,
+      bic: lik + log(nobs) * kk, sigma2: run.sse / (nobs - Double(sigmaParameterCount ?? k)), mse: run.mse, parameterCount: k,
       observedCount: run.observed, stepsAfterLastObservation: trailing, evaluations: evaluations, convergence: code, fitted: fittedFull,
       innovations: innovations, warnings: warnings)
   }

@@ -21,14 +21,18 @@ public struct ETSSelection: ForecastModel {
   public var allowed: Set<ETSModelType>?
   /// What each candidate's estimation minimises (R `opt.crit`).
   public var optimization: ETSOptimizationCriterion
+  /// Smoothing parameters given for every candidate (R `ets(y, alpha = …)`).
+  public var fixed: ETSFixedParameters
 
   public init(criterion: Criterion = .aicc, bounds: ETSAdmissibility.Bounds = .init(), maxEvaluations: Int = 2000,
-              allowed: Set<ETSModelType>? = nil, optimization: ETSOptimizationCriterion = .likelihood) {
+              allowed: Set<ETSModelType>? = nil, optimization: ETSOptimizationCriterion = .likelihood,
+              fixed: ETSFixedParameters = .init()) {
     self.criterion = criterion
     self.bounds = bounds
     self.maxEvaluations = maxEvaluations
     self.allowed = allowed
     self.optimization = optimization
+    self.fixed = fixed
   }
 
   /// The chosen fit plus every candidate's criterion (for reports and tests).
@@ -62,7 +66,8 @@ public struct ETSSelection: ForecastModel {
       if let allowed, !allowed.contains(model) { continue }
       let value: Double
       do {
-        let fit = try prepared.fit(model, estimator: &estimator, bounds: bounds, start: nil, criterion: optimization)
+        let fit = try prepared.fit(model, estimator: &estimator, bounds: bounds, start: nil, criterion: optimization,
+                                   fixed: fixed)
         switch criterion {
         case .aicc: value = fit.aicc
         case .aic: value = fit.aic
