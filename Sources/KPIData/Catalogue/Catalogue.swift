@@ -67,13 +67,40 @@ public struct CatalogueEntry: Sendable, Codable, Equatable {
   public var source: String?
   /// Periods (any accepted notation) from which the level is known to shift.
   public var levelShifts: [String]?
+  /// Titles as printed in scorecards, matched (ignoring case and punctuation) by the importer.
+  public var aliases: [String]?
+  /// Targets per financial-year quarter as published (`2022/23 Q1`), when they differ by quarter.
+  public var quarterlyTargets: [String: Double]?
+  /// Intervention levels per financial-year quarter as published.
+  public var quarterlyInterventionLevels: [String: Double]?
+  /// Targets published as words or as a comparator, per year (`2022/23 Q2: decrease from Q1`).
+  public var targetNotes: [String: String]?
+  /// Where the polarity comes from: `published` or `inferred from target and intervention level`.
+  public var polaritySource: String?
+  /// The scorecard's own number for the KPI (`1.1`).
+  public var ref: String?
+  /// For a bracketed series (`471 (62.6)` → count and rate): the indicator it is printed with.
+  public var pairedWith: String?
 
   enum CodingKeys: String, CodingKey {
     case id, title, definition, unit, bounds, polarity, basis, frequency, transform, model, source, targets, comparators
     case seasonalPrior = "seasonal_prior"
     case interventionLevels = "intervention_levels"
     case levelShifts = "level_shifts"
+    case aliases, ref
+    case quarterlyTargets = "quarterly_targets"
+    case quarterlyInterventionLevels = "quarterly_intervention_levels"
+    case targetNotes = "target_notes"
+    case polaritySource = "polarity_source"
+    case pairedWith = "paired_with"
   }
+
+  /// Every key an entry may have in YAML (for unknown-key errors).
+  public static let allowedKeys: Set<String> = [
+    "id", "title", "definition", "unit", "bounds", "polarity", "basis", "frequency", "transform", "model", "source", "targets",
+    "comparators", "seasonal_prior", "intervention_levels", "level_shifts", "aliases", "ref", "quarterly_targets",
+    "quarterly_intervention_levels", "target_notes", "polarity_source", "paired_with",
+  ]
 
   public init(id: String, title: String, unit: KPIUnit, bounds: [Double?]? = nil, polarity: Polarity? = nil, basis: ReportingBasis? = nil) {
     self.id = id
