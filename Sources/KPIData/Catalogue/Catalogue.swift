@@ -157,34 +157,14 @@ public struct Catalogue: Sendable {
     return Catalogue(entries: all)
   }
 
-  /// Loads one catalogue file.
+  /// Loads one catalogue file, checking unknown keys, types and cross-field rules
+  /// (`CatalogueLoader`). Errors name the file, line, indicator and key.
   public static func loadFile(path: String) throws -> [CatalogueEntry] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw DataError.unreadableFile(file: path, reason: "cannot read")
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw DataError.notUTF8(file: path, row: 1, byteOffset: 0)
-    }
-    do {
-      let file = try YAMLDecoder().decode(File.self, from: text)
-      for e in file.indicators { try validate(e, file: path) }
-      return file.indicators
-    } catch let e as DataError {
-      throw e
-    } catch {
-      throw DataError.invalid(InputLocation(file: path), message: "catalogue YAML: \(error)")
-    }
+    try CatalogueLoader.load(path: path)
   }
 
-  static func validate(_ e: CatalogueEntry, file: String) throws {
-    let loc = InputLocation(file: file, column: "\(e.id)")
-    if let b = e.bounds {
-      guard b.count == 2 else { throw DataError.invalid(loc, message: "bounds must be [lower, upper]") }
-      if let lo = b[0], let hi = b[1], !(lo < hi) { throw DataError.invalid(loc, message: "bounds [\(lo), \(hi)]: lower must be below upper") }
-    }
-    if let p = e.seasonalPrior {
-      guard p.weight > 0, p.weight.isFinite else { throw DataError.invalid(loc, message: "seasonal_prior.weight must be positive") }
-      guard [4, 12].contains(p.effects.count) else { throw DataError.invalid(loc, message: "seasonal_prior.effects needs 4 (quarters) or 12 (months) values") }
-    }
+  /// Parses catalogue YAML given as bytes (tests, fuzzing).
+  public static func parse(data: Data, file: String = "<catalogue>") throws -> [CatalogueEntry] {
+    try CatalogueLoader.parse(data: data, file: file)
   }
 }

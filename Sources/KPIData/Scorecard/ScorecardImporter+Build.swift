@@ -13,7 +13,9 @@ extension ScorecardImporter {
     var groups = [String: [PendingRow]]()
     var order = [String]()
     for r in rows {
-      let k = IndicatorNaming.matchKey(r.title)
+      // Rows printed under different titles that the catalogue knows as one KPI are one group.
+      let t = IndicatorNaming.matchKey(r.title)
+      let k = byKey[t].map { "id:\($0.id)" } ?? t
       if groups[k] == nil { order.append(k) }
       groups[k, default: []].append(r)
     }
@@ -21,10 +23,10 @@ extension ScorecardImporter {
     var indicators = [ScorecardIndicator]()
     var values = [ScorecardValue]()
     var issues = [ImportIssue]()
-    var seen = [String: InputLocation]()
+    var seen = [String: (InputLocation, Double)]()
     for k in order {
       guard let group = groups[k], let first = group.first else { continue }
-      let entry = byKey[k]
+      let entry = byKey[IndicatorNaming.matchKey(first.title)]
       var id = entry?.id ?? IndicatorNaming.slug(first.title)
       if entry == nil {
         var n = 2
@@ -45,7 +47,9 @@ extension ScorecardImporter {
           ?? (pairCells.contains { $0.reading.numbers[1].percentSign } ? .percent : (unit == .count ? .rate : .count))
         if pairCells.contains(where: { $0.reading.numbers[1].percentSign }) && secondaryUnit != .count { secondaryUnit = .percent }
       }
-      let secondaryId = secondaryUnit.map { "\(id)-\(IndicatorNaming.suffix(for: $0, title: first.title))" }
+      // The bracketed series' id: a catalogue entry `paired_with` this one, else id + suffix.
+      let pairedEntry = entry == nil ? nil : catalogue.entries.values.filter { $0.pairedWith == id }.sorted { $0.id < $1.id }.first
+      let secondaryId = secondaryUnit.map { pairedEntry?.id ?? "\(id)-\(IndicatorNaming.suffix(for: $0, title: first.title))" }
       if let s = secondaryId { usedIds.insert(s) }
       let secondaryEntry = secondaryId.flatMap { catalogue[$0] }
       if let e = secondaryEntry { secondaryUnit = e.unit }
@@ -87,8 +91,8 @@ extension ScorecardImporter {
         s.definition = secondaryEntry?.definition ?? ind.definition
         secondary = s
       }
-      for c in allCells {
-        let loc = InputLocation(file: group.first { $0.line == c.line }?.file ?? first.file, row: c.line, column: c.header)
+      for (cellFile, c) in group.flatMap({ r in r.cells.map { (r.file, $0) } }) {
+        let loc = InputLocation(file: cellFile, row: c.line, column: c.header)
         // Which series a single number belongs to when the row holds a count and a rate.
         var target = (id, unit)
         if let sid = secondaryId, let su = secondaryUnit, c.reading.kind == .number, let n = c.reading.numbers.first {
@@ -98,12 +102,14 @@ extension ScorecardImporter {
         }
         func add(_ indicator: String, _ u: KPIUnit, _ v: Double?, note: String? = nil, missing: String? = nil) {
           let key = "\(indicator)|\(c.role.rawValue)|\(c.geography ?? "")|\(c.period)"
-          if v != nil, let prev = seen[key] {
-            issues.append(ImportIssue(severity: .unreadable, location: loc, indicator: indicator, text: c.text,
-                                      reason: "a second \(c.role.rawValue) for \(c.period) (first at \(prev)); kept the first"))
+          if let x = v, let prev = seen[key] {
+            let same = prev.1 == x
+            issues.append(ImportIssue(severity: .note, location: loc, indicator: indicator, text: c.text,
+                                      reason: "a second \(c.role.rawValue) for \(c.period) (first at \(ImportRenderer.source(prev.0)): "
+                                        + (same ? "the same value)" : "\(NumberText.plain(prev.1)), which is kept)")))
             return
           }
-          if v != nil { seen[key] = loc }
+          if let x = v { seen[key] = (loc, x) }
           values.append(ScorecardValue(indicator: indicator, role: c.role, period: c.period, value: v, geography: c.geography, unit: u,
                                        status: c.reading.status, note: note, missingReason: missing, source: loc, text: c.text))
         }
