@@ -9,7 +9,7 @@ bash scripts/setup.sh
 swift build -c release --product kpi-forecast >&2
 mkdir -p out
 input=notebooks-data/bcp-kpis.csv
-if KPI_FORECAST=.build/release/kpi-forecast bash scripts/import-seeds.sh "${SEEDS_DIR:-}" out/import 2>out/import.log; then
+if REFRESH_BUNDLED=0 KPI_FORECAST=.build/release/kpi-forecast bash scripts/import-seeds.sh "${SEEDS_DIR:-}" out/import 2>out/import.log; then
   input=out/import/observations.csv
   tail -1 out/import.log >&2
 else
