@@ -132,11 +132,11 @@ public struct ScorecardImporter: Sendable {
         }
         continue
       }
+      if !anyValue && ["key performance indicator", "measure", "indicator", "kpi"].contains(title.lowercased()) { continue }
       if ref == nil && !anyValue && isSection(title, cellCount: nonEmpty.count, rawCount: cells.count) {
         section = title
         continue
       }
-      if !anyValue && ["key performance indicator", "measure", "indicator", "kpi"].contains(title.lowercased()) { continue }
       var pending = PendingRow(file: file, line: row.line, title: title, ref: ref, section: section)
       var moved = [Int: Int]()  // target column ← unnamed column holding its number
       for (i, c) in h.columns.enumerated() where i > firstValue {
