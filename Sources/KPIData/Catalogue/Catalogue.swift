@@ -81,6 +81,8 @@ public struct CatalogueEntry: Sendable, Codable, Equatable {
   public var ref: String?
   /// For a bracketed series (`471 (62.6)` → count and rate): the indicator it is printed with.
   public var pairedWith: String?
+  /// The DfE LAIT measure code holding this KPI for every authority (`16-17_not known_NEET`), for benchmarking.
+  public var laitMeasure: String?
 
   enum CodingKeys: String, CodingKey {
     case id, title, definition, unit, bounds, polarity, basis, frequency, transform, model, source, targets, comparators
@@ -93,13 +95,14 @@ public struct CatalogueEntry: Sendable, Codable, Equatable {
     case targetNotes = "target_notes"
     case polaritySource = "polarity_source"
     case pairedWith = "paired_with"
+    case laitMeasure = "lait_measure"
   }
 
   /// Every key an entry may have in YAML (for unknown-key errors).
   public static let allowedKeys: Set<String> = [
     "id", "title", "definition", "unit", "bounds", "polarity", "basis", "frequency", "transform", "model", "source", "targets",
     "comparators", "seasonal_prior", "intervention_levels", "level_shifts", "aliases", "ref", "quarterly_targets",
-    "quarterly_intervention_levels", "target_notes", "polarity_source", "paired_with",
+    "quarterly_intervention_levels", "target_notes", "polarity_source", "paired_with", "lait_measure",
   ]
 
   public init(id: String, title: String, unit: KPIUnit, bounds: [Double?]? = nil, polarity: Polarity? = nil, basis: ReportingBasis? = nil) {
