@@ -145,6 +145,11 @@ PRIORS = {
    "000: Q1 263, Q2 179 ('It is anticipated that Q3 22/23 will see an increase in CMOE numbers'). Q1-Q2 drop of 84 split about the mean; "
    "Q3 rise of the same order; Q4 balances the sum to zero.")),
 }
+# DfE LAIT measure holding the same KPI for every authority (for `kpi-forecast benchmark`).
+LAIT = {'neet-16-17': '16-17_not known_NEET', 'cic-3-placements-12m': 'LACStable_2016on', 'cic-3-placement-moves': 'LACStable_2016on',
+        'cic-long-term-stability': 'LAC_LongStable%', 'cic-long-term-stability-2019': 'LAC_LongStable%', 'cic-placed-20-miles': 'LACDistance',
+        'cic-rate-per-10000': 'LAC', 'cic-count': 'LACnum', 'permanent-exclusions-secondary-pct': 'SecPermEx',
+        'permanent-exclusions-primary-pct': 'PriPermEx', 'pupils-persistently-absent': 'TotPerAbNew'}
 DEFINITION = {'neet-16-17-ocr-row': "A row of seed 000 garbled by text recognition ('TIOU KITOWITS', apparently the NEET/not-known row "
               "printed again); kept as printed so no cell is lost. Not a KPI to forecast on its own."}
 
@@ -197,12 +202,13 @@ def main():
         if not e.get('basis') and i in BASIS: e['basis'] = BASIS[i]
         if i in PRIORS: e['seasonal_prior'] = dict(effects=PRIORS[i]['effects'], scale='data', weight=PRIORS[i]['weight'], evidence=PRIORS[i]['evidence'])
         if i in DEFINITION: e['definition'] = DEFINITION[i]
+        if i in LAIT: e['lait_measure'] = LAIT[i]
         e['frequency'] = 'quarterly'
     missing = sorted(set(PRIORS) - set(order))
     if missing: sys.exit(f'priors for unknown ids: {missing}')
     keys = ['id', 'title', 'ref', 'aliases', 'definition', 'unit', 'bounds', 'polarity', 'polarity_source', 'basis', 'frequency', 'paired_with',
             'targets', 'intervention_levels', 'quarterly_targets', 'quarterly_intervention_levels', 'target_notes', 'comparators',
-            'seasonal_prior', 'source']
+            'seasonal_prior', 'lait_measure', 'source']
     def norm(x):
         if isinstance(x, dict): return {k: norm(x[k]) for k in sorted(x)}
         if isinstance(x, list): return [norm(v) for v in x]
@@ -210,7 +216,7 @@ def main():
             try: return float(x) if x.strip().lower() not in ('nan', 'inf', '-inf', 'infinity') and any(c.isdigit() for c in x) and x.replace('e', '').replace('E', '').replace('+', '').replace('-', '').replace('.', '').isdigit() else x
             except ValueError: return x
         return x
-    ordered = [{k: norm(entries[i][k]) if k not in ('aliases', 'title', 'definition', 'source', 'ref', 'id') else entries[i][k]
+    ordered = [{k: norm(entries[i][k]) if k not in ('aliases', 'title', 'definition', 'source', 'ref', 'id', 'lait_measure') else entries[i][k]
                 for k in keys if entries[i].get(k) is not None} for i in order]
     with open(a.out, 'w') as f:
         f.write('# KPI catalogue: every KPI in the seed scorecards (../shared/seeds 000-004).\n'
