@@ -37,7 +37,10 @@ let package = Package(
       ]
     ),
     .testTarget(name: "KPIStatsTests", dependencies: ["KPIStats"]),
-    .testTarget(name: "KPIDataTests", dependencies: ["KPIData"]),
+    // Property-based fuzzer for the input readers (library, shared by kpi-fuzz and the tests).
+    .target(name: "KPIFuzz", dependencies: ["KPIData"]),
+    .executableTarget(name: "kpi-fuzz", dependencies: ["KPIFuzz", "KPIData"]),
+    .testTarget(name: "KPIDataTests", dependencies: ["KPIData", "KPIFuzz"]),
     .testTarget(name: "KPIForecastTests", dependencies: ["KPIForecast", "KPIStats", "KPIData"]),
     .testTarget(name: "CLITests", dependencies: ["kpi-forecast"]),
   ],

@@ -63,9 +63,9 @@ public struct CellReading: Sendable, Equatable {
 
   /// Reads one cell's text.
   public static func read(_ raw: String) -> CellReading {
-    var s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    var s = FastText.trim(raw)
     // Normalise typographic minus and non-breaking spaces.
-    s = s.replacingOccurrences(of: "\u{2212}", with: "-").replacingOccurrences(of: "\u{00A0}", with: " ")
+    if FastText.hasNonASCII(s) { s = FastText.trim(s.replacingOccurrences(of: "\u{2212}", with: "-").replacingOccurrences(of: "\u{00A0}", with: " ")) }
     if s.isEmpty { return CellReading(kind: .missing, reason: "empty") }
     if s.utf8.count > 400 { return CellReading(kind: .unreadable, reason: "a long text (\(s.count) characters), not a value") }
     let lower = s.lowercased()
@@ -84,7 +84,7 @@ public struct CellReading: Sendable, Equatable {
       }
       return CellReading(kind: .unreadable, status: status, reason: "not a number or a known missing marker")
     }
-    let tail = rest.trimmingCharacters(in: .whitespaces)
+    let tail = FastText.trim(rest)
     if tail.isEmpty { return CellReading(kind: .number, numbers: [first], status: status) }
     // Bracketed part: a second number (pair) or an aside.
     if tail.hasPrefix("(") {

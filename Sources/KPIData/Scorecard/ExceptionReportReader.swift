@@ -22,7 +22,7 @@ enum ExceptionReportReader {
     for l in ScorecardText.lines(text.text) {
       line += 1
       for piece in l.components(separatedBy: "\t").flatMap({ $0.components(separatedBy: "**") }) {
-        let t = piece.trimmingCharacters(in: .whitespaces)
+        let t = FastText.trim(piece)
         if !t.isEmpty { tokens.append(Token(text: t, line: line)) }
       }
     }

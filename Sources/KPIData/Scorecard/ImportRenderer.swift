@@ -6,7 +6,7 @@ import Yams
 /// `issues.csv`, `import-report.md` and `catalogue-draft.yaml`.
 public enum ImportRenderer {
   static func csv(_ s: String) -> String {
-    if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+    if s.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
       return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
     return s
@@ -30,12 +30,11 @@ public enum ImportRenderer {
     let keep = forecastable(imp)
     var out = "indicator,period,value,status,unit,polarity,basis,note,section,source\n"
     var seen = Set<String>()
+    let withValue = Set(imp.values.filter { $0.role == .outturn && $0.value != nil }.map { "\($0.indicator)|\($0.period)" })
     for v in imp.values where v.role == .outturn && keep.contains(v.indicator) {
       let key = "\(v.indicator)|\(v.period)"
       if seen.contains(key) { continue }  // a missing cell after a number for the same period
-      if v.value == nil, imp.values.contains(where: { $0.role == .outturn && $0.indicator == v.indicator && $0.period == v.period && $0.value != nil }) {
-        continue
-      }
+      if v.value == nil, withValue.contains(key) { continue }
       seen.insert(key)
       let ind = byId[v.indicator]
       let note = v.value == nil ? "missing: \(v.missingReason ?? "empty")" + (v.note.map { " (\($0))" } ?? "") : (v.note ?? "")

@@ -53,6 +53,21 @@ public struct ScorecardHeader: Sendable, Equatable {
 
   /// Classifies a row as a header: it is one when at least two cells name a period (with a role).
   public static func parse(_ cells: [String], line: Int) -> ScorecardHeader? {
+    // Cheap pre-check: a period header is short and holds a digit.
+    var candidates = 0
+    func periodLike(_ c: String) -> Bool {
+      guard c.utf8.count <= 48 else { return false }
+      var digit = false, letterOrSlash = false
+      for b in c.utf8 {
+        if b >= 48 && b <= 57 { digit = true } else if b == 47 || (b | 0x20) >= 97 && (b | 0x20) <= 122 { letterOrSlash = true }
+      }
+      return digit && letterOrSlash
+    }
+    for c in cells where periodLike(c) {
+      candidates += 1
+      if candidates >= 2 { break }
+    }
+    guard candidates >= 2 else { return nil }
     var columns = [ScorecardColumn]()
     var periodCount = 0
     var section: String?
@@ -68,7 +83,7 @@ public struct ScorecardHeader: Sendable, Equatable {
       columns.append(c)
     }
     guard periodCount >= 2 else { return nil }
-    return ScorecardHeader(columns: columns, line: line, section: section, names: cells.map { $0.trimmingCharacters(in: .whitespaces) })
+    return ScorecardHeader(columns: columns, line: line, section: section, names: cells.map(FastText.trim))
   }
 
   static func isCommentary(_ t: String) -> Bool {
@@ -78,9 +93,9 @@ public struct ScorecardHeader: Sendable, Equatable {
 
   /// Classifies one header cell.
   public static func classify(_ raw: String) -> ScorecardColumn {
-    let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    let t = FastText.trim(raw)
     if t.isEmpty { return .unnamed }
-    let l = t.lowercased().replacingOccurrences(of: "  ", with: " ")
+    let l = t.lowercased().split(separator: " ").joined(separator: " ")
     if let v = valueColumn(l, label: t) { return v }
     if ["measure", "key performance indicator", "indicator", "kpi", "indicator description", "performance indicator", "measure name"].contains(l) {
       return .label

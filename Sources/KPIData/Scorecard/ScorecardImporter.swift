@@ -92,13 +92,13 @@ public struct ScorecardImporter: Sendable {
       }
       guard let h = header else {
         // Before the first table: a short line alone may head the table that follows.
-        if row.cells.count == 1, row.cells[0].split(separator: " ").count <= 6 { section = row.cells[0].trimmingCharacters(in: .whitespaces) }
+        if row.cells.count == 1, row.cells[0].split(separator: " ").count <= 6 { section = FastText.trim(row.cells[0]) }
         continue
       }
-      let cells = row.cells
-      if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).allSatisfy { "-=_ ".contains($0) } }) { continue }
+      let cells = row.cells.map(FastText.trim)
+      if cells.allSatisfy({ $0.allSatisfy { "-=_ ".contains($0) } }) { continue }
       guard let firstValue = h.firstValueColumn else { continue }
-      func cell(_ i: Int) -> String { i < cells.count ? cells[i].trimmingCharacters(in: .whitespacesAndNewlines) : "" }
+      func cell(_ i: Int) -> String { i < cells.count ? cells[i] : "" }
       func column(_ i: Int) -> ScorecardColumn { i < h.columns.count ? h.columns[i] : .unnamed }
       // Label: the cells left of the first value column that are not polarity or basis.
       var ref: String?

@@ -59,7 +59,7 @@ public struct ScorecardText: Sendable {
       text = windows1252(bytes)
       notes.append("bytes are not UTF-8 (first at byte offset \(firstBad)); read as Windows-1252")
     }
-    let cleaned = text.replacingOccurrences(of: "\u{0}", with: "")
+    let cleaned = text.utf8.contains(0) ? String(text.unicodeScalars.filter { $0 != "\u{0}" }.map(Character.init)) : text
     let hasTab = cleaned.utf8.contains(UInt8(ascii: "\t"))
     var rows = [Row]()
     if hasTab {
@@ -92,7 +92,7 @@ public struct ScorecardText: Sendable {
   }
 
   static func unquote(_ s: String) -> String {
-    if s.count >= 2, s.hasPrefix("\""), s.hasSuffix("\"") {
+    if s.utf8.first == 34, s.utf8.last == 34, s.utf8.count >= 2 {
       return String(s.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
     }
     return s
