@@ -104,6 +104,11 @@ public enum ImportRenderer {
       let pol = i.polarity.map { "\($0.rawValue) (\(i.polaritySource ?? ""))" } ?? "unknown"
       s += "| \(i.id) | \(md(i.title)) | \(i.unit.rawValue) | \(pol) | \(i.basis?.rawValue ?? "") | \(source(i.source)) |\n"
     }
+    let uncatalogued = imp.indicators.filter { !$0.inCatalogue }
+    s += "\n## Indicators with no catalogue entry (\(uncatalogued.count))\n\n"
+    s += uncatalogued.isEmpty ? "None: every indicator matched the catalogue by title or alias.\n"
+      : "Their ids were made from the printed titles; add them to models/ (catalogue-draft.yaml has drafts) to name them.\n\n"
+        + uncatalogued.map { "- `\($0.id)`: \(md($0.title))\n" }.joined()
     let issues = sortedIssues(imp)
     for sev in [ImportIssue.Severity.unreadable, .missing, .note] {
       let list = issues.filter { $0.severity == sev }

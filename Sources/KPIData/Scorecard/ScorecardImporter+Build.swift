@@ -65,6 +65,7 @@ extension ScorecardImporter {
       var ind = ScorecardIndicator(id: id, title: entry?.title ?? first.title, unit: unit,
                                    frequency: entry?.frequency ?? .quarterly, source: InputLocation(file: first.file, row: first.line))
       ind.ref = group.compactMap(\.ref).first
+      ind.inCatalogue = entry != nil
       ind.definition = entry?.definition ?? group.compactMap(\.definition).first
       ind.section = group.compactMap(\.section).first
       ind.basis = entry?.basis ?? group.compactMap(\.basis).first
@@ -84,6 +85,7 @@ extension ScorecardImporter {
         var s = ScorecardIndicator(id: sid, title: secondaryEntry?.title ?? "\(first.title) — bracketed \(su.rawValue)", unit: su,
                                    frequency: ind.frequency, source: ind.source)
         s.pairedWith = id
+        s.inCatalogue = secondaryEntry != nil
         s.polarity = secondaryEntry?.polarity ?? ind.polarity
         s.polaritySource = secondaryEntry != nil ? "catalogue" : ind.polaritySource.map { "as \(id): \($0)" }
         s.basis = secondaryEntry?.basis ?? ind.basis

@@ -66,6 +66,8 @@ public struct ScorecardIndicator: Sendable, Equatable {
   public var pairedWith: String?
   /// Commentary kept from text columns (reason, actions, comments), one string per line read.
   public var commentary: [String]
+  /// Whether the id came from a catalogue entry (else it was made from the title).
+  public var inCatalogue = false
 
   public init(id: String, title: String, unit: KPIUnit, frequency: Frequency = .quarterly, source: InputLocation) {
     self.id = id
