@@ -204,6 +204,8 @@ def main():
         if i in DEFINITION: e['definition'] = DEFINITION[i]
         if i in LAIT: e['lait_measure'] = LAIT[i]
         e['frequency'] = 'quarterly'
+        b = {'percent': [0.0, 100.0], 'count': [0.0, None], 'rate': [0.0, None], 'days': [0.0, None]}.get(e['unit'])
+        if b: e['bounds'] = b  # the unit's natural bounds, written out
     missing = sorted(set(PRIORS) - set(order))
     if missing: sys.exit(f'priors for unknown ids: {missing}')
     keys = ['id', 'title', 'ref', 'aliases', 'definition', 'unit', 'bounds', 'polarity', 'polarity_source', 'basis', 'frequency', 'paired_with',
