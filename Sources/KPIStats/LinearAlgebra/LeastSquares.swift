@@ -25,14 +25,21 @@ public struct LeastSquaresFit: Sendable {
 
   /// x₀ᵀ(XᵀX)⁻¹x₀ computed as ‖R⁻ᵀx₀‖² (one triangular solve, `dtrtrs`). `x0` has one entry per
   /// design column; entries of aliased columns are ignored, as R's `predict.lm` does.
+  /// - Throws: `LAPACKError.badShape` when `x0` does not have one entry per design column.
   public func leverage(_ x0: [Double]) throws -> Double {
+    guard x0.count == coefficients.count else {
+      throw LAPACKError.badShape("leverage: x0 has \(x0.count) entries, the design \(coefficients.count) columns")
+    }
+    guard !keptColumns.isEmpty else { return 0 }
     var z = keptColumns.map { x0[$0] }
     try LAPACK.dtrtrs(r: r, lda: rank, order: rank, transpose: true, b: &z)
     return z.reduce(0) { $0 + $1 * $1 }
   }
 
   /// The fitted linear predictor x₀ᵀβ at a new row (aliased columns contribute nothing).
+  /// NaN when `x0` does not have one entry per design column.
   public func predict(_ x0: [Double]) -> Double {
+    guard x0.count == coefficients.count else { return .nan }
     var s = 0.0
     for (j, c) in coefficients.enumerated() { if let c { s += c * x0[j] } }
     return s
