@@ -47,7 +47,13 @@ let package = Package(
     // Timing of automatic ETS on the Tourism quarterly series (swift run -c release ets-bench).
     .executableTarget(name: "ets-bench", dependencies: ["KPIStats"], path: "Benchmarks/ets-bench"),
     .testTarget(name: "KPIStatsTests", dependencies: ["KPIStats"]),
-    .testTarget(name: "KPIDataTests", dependencies: ["KPIData"]),
+    // Property-based fuzzer for the input readers (library, shared by kpi-fuzz and the tests).
+    .target(name: "KPIFuzz", dependencies: ["KPIData"]),
+    .executableTarget(name: "kpi-fuzz", dependencies: ["KPIFuzz", "KPIData"]),
+    // libFuzzer entry point (a stub unless built by scripts/libfuzz.sh with -sanitize=fuzzer).
+    .systemLibrary(name: "CLibFuzzer"),
+    .executableTarget(name: "kpi-libfuzz", dependencies: ["KPIFuzz", "KPIData", "CLibFuzzer"]),
+    .testTarget(name: "KPIDataTests", dependencies: ["KPIData", "KPIFuzz"]),
     .testTarget(name: "KPIForecastTests", dependencies: ["KPIForecast", "KPIStats", "KPIData"]),
     .testTarget(name: "CLITests", dependencies: ["kpi-forecast"]),
   ],

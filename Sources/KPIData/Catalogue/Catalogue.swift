@@ -67,13 +67,43 @@ public struct CatalogueEntry: Sendable, Codable, Equatable {
   public var source: String?
   /// Periods (any accepted notation) from which the level is known to shift.
   public var levelShifts: [String]?
+  /// Titles as printed in scorecards, matched (ignoring case and punctuation) by the importer.
+  public var aliases: [String]?
+  /// Targets per financial-year quarter as published (`2022/23 Q1`), when they differ by quarter.
+  public var quarterlyTargets: [String: Double]?
+  /// Intervention levels per financial-year quarter as published.
+  public var quarterlyInterventionLevels: [String: Double]?
+  /// Targets published as words or as a comparator, per year (`2022/23 Q2: decrease from Q1`).
+  public var targetNotes: [String: String]?
+  /// Where the polarity comes from: `published` or `inferred from target and intervention level`.
+  public var polaritySource: String?
+  /// The scorecard's own number for the KPI (`1.1`).
+  public var ref: String?
+  /// For a bracketed series (`471 (62.6)` → count and rate): the indicator it is printed with.
+  public var pairedWith: String?
+  /// The DfE LAIT measure code holding this KPI for every authority (`16-17_not known_NEET`), for benchmarking.
+  public var laitMeasure: String?
 
   enum CodingKeys: String, CodingKey {
     case id, title, definition, unit, bounds, polarity, basis, frequency, transform, model, source, targets, comparators
     case seasonalPrior = "seasonal_prior"
     case interventionLevels = "intervention_levels"
     case levelShifts = "level_shifts"
+    case aliases, ref
+    case quarterlyTargets = "quarterly_targets"
+    case quarterlyInterventionLevels = "quarterly_intervention_levels"
+    case targetNotes = "target_notes"
+    case polaritySource = "polarity_source"
+    case pairedWith = "paired_with"
+    case laitMeasure = "lait_measure"
   }
+
+  /// Every key an entry may have in YAML (for unknown-key errors).
+  public static let allowedKeys: Set<String> = [
+    "id", "title", "definition", "unit", "bounds", "polarity", "basis", "frequency", "transform", "model", "source", "targets",
+    "comparators", "seasonal_prior", "intervention_levels", "level_shifts", "aliases", "ref", "quarterly_targets",
+    "quarterly_intervention_levels", "target_notes", "polarity_source", "paired_with", "lait_measure",
+  ]
 
   public init(id: String, title: String, unit: KPIUnit, bounds: [Double?]? = nil, polarity: Polarity? = nil, basis: ReportingBasis? = nil) {
     self.id = id
@@ -130,34 +160,14 @@ public struct Catalogue: Sendable {
     return Catalogue(entries: all)
   }
 
-  /// Loads one catalogue file.
+  /// Loads one catalogue file, checking unknown keys, types and cross-field rules
+  /// (`CatalogueLoader`). Errors name the file, line, indicator and key.
   public static func loadFile(path: String) throws -> [CatalogueEntry] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw DataError.unreadableFile(file: path, reason: "cannot read")
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw DataError.notUTF8(file: path, row: 1, byteOffset: 0)
-    }
-    do {
-      let file = try YAMLDecoder().decode(File.self, from: text)
-      for e in file.indicators { try validate(e, file: path) }
-      return file.indicators
-    } catch let e as DataError {
-      throw e
-    } catch {
-      throw DataError.invalid(InputLocation(file: path), message: "catalogue YAML: \(error)")
-    }
+    try CatalogueLoader.load(path: path)
   }
 
-  static func validate(_ e: CatalogueEntry, file: String) throws {
-    let loc = InputLocation(file: file, column: "\(e.id)")
-    if let b = e.bounds {
-      guard b.count == 2 else { throw DataError.invalid(loc, message: "bounds must be [lower, upper]") }
-      if let lo = b[0], let hi = b[1], !(lo < hi) { throw DataError.invalid(loc, message: "bounds [\(lo), \(hi)]: lower must be below upper") }
-    }
-    if let p = e.seasonalPrior {
-      guard p.weight > 0, p.weight.isFinite else { throw DataError.invalid(loc, message: "seasonal_prior.weight must be positive") }
-      guard [4, 12].contains(p.effects.count) else { throw DataError.invalid(loc, message: "seasonal_prior.effects needs 4 (quarters) or 12 (months) values") }
-    }
+  /// Parses catalogue YAML given as bytes (tests, fuzzing).
+  public static func parse(data: Data, file: String = "<catalogue>") throws -> [CatalogueEntry] {
+    try CatalogueLoader.parse(data: data, file: file)
   }
 }
