@@ -26,7 +26,7 @@ let package = Package(
     // Series -> chosen model -> forecast distribution; batch over many series.
     .target(name: "KPIForecast", dependencies: ["KPIStats", "KPIData"]),
     // Targets, intervention levels, scenarios, alternative-provision demand.
-    .target(name: "KPIPlanning", dependencies: ["KPIForecast", "KPIStats", "KPIData"]),
+    .target(name: "KPIPlanning", dependencies: ["KPIForecast", "KPIStats", "KPIData", "Yams"]),
     // Tables, CSV, JSON, Markdown, HTML.
     .target(name: "KPIReport", dependencies: ["KPIForecast", "KPIPlanning", "KPIData", "KPIStats"]),
     .executableTarget(
@@ -39,6 +39,7 @@ let package = Package(
     .testTarget(name: "KPIStatsTests", dependencies: ["KPIStats"]),
     .testTarget(name: "KPIDataTests", dependencies: ["KPIData"]),
     .testTarget(name: "KPIForecastTests", dependencies: ["KPIForecast", "KPIStats", "KPIData"]),
+    .testTarget(name: "KPIPlanningTests", dependencies: ["KPIPlanning", "KPIForecast", "KPIStats", "KPIData"]),
     .testTarget(name: "CLITests", dependencies: ["kpi-forecast"]),
   ],
   swiftLanguageModes: [.v6]
