@@ -58,7 +58,10 @@ public enum Forecaster {
         return d / series.frequency.monthsPerStep
       }
       let prior = seasonalPrior(for: series, input: input, transform: transform)
-      return try SeasonalRegression(levelShifts: Array(Set(positions)).sorted(), seasonalPrior: prior).fit(input)
+      // `auto` keeps at least 3 residual degrees of freedom so short series get a level-only or
+      // level+trend model rather than a near-saturated fit with t(1) intervals.
+      return try SeasonalRegression(levelShifts: Array(Set(positions)).sorted(), seasonalPrior: prior,
+                                    minimumResidualDF: choice == .auto ? 3 : 1).fit(input)
     }
   }
 

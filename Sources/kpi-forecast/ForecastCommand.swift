@@ -75,7 +75,7 @@ struct ForecastCommand: ParsableCommand {
     let lv = levels.isEmpty ? [80, 95] : levels
     let options = ForecastOptions(model: model, transform: transform, horizon: horizon.map { .steps($0) } ?? .toYearEnd,
                                   levels: lv, levelShifts: levelShifts.compactMap { Period.parse($0)?.period })
-    let forecasts = try Forecaster.forecastAll(series, options: options)
+    let forecasts = try Forecaster.forecastAll(series, options: options, progress: Progress.reporter(total: series.count, what: "series"))
     let text: String
     switch format {
     case .csv, .markdown: text = ForecastRenderer.csv(forecasts, levels: lv, withGeography: set.hasGeography)
@@ -85,6 +85,19 @@ struct ForecastCommand: ParsableCommand {
     try OutputWriter.write(text, to: output)
     if format != .table {
       for f in forecasts { for w in f.warnings { FileHandle.standardError.write(Data("note: \(f.series.key): \(w)\n".utf8)) } }
+    }
+  }
+}
+
+/// Progress on standard error for long batches: a line every 10% when there are many series.
+enum Progress {
+  static func reporter(total: Int, what: String) -> (@Sendable (Int, Int) -> Void)? {
+    guard total >= 1000 else { return nil }
+    let step = max(total / 10, 1)
+    return { done, total in
+      if done % step == 0 || done == total {
+        FileHandle.standardError.write(Data("progress: \(done)/\(total) \(what) (\(done * 100 / total)%)\n".utf8))
+      }
     }
   }
 }

@@ -16,8 +16,12 @@ public struct CSVReader: Sendable {
   public init(delimiter: Character = ",") { self.delimiter = delimiter }
 
   /// Reads a file's bytes as UTF-8 (rejecting invalid bytes with their offset) and parses it.
+  /// The path `-` reads standard input.
   public func read(path: String) throws -> [Record] {
     let data: Data
+    if path == "-" {
+      return try parse(data: FileHandle.standardInput.readDataToEndOfFile(), file: "<stdin>")
+    }
     do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
       throw DataError.unreadableFile(file: path, reason: (error as NSError).localizedDescription)
     }

@@ -37,13 +37,19 @@ public struct SeasonalRegression: ForecastModel {
   public var seasonalPrior: SeasonalPrior?
   /// Full seasonal cycles of observations needed to estimate seasonal terms without a prior.
   public var minimumSeasonalCycles: Int
+  /// Residual degrees of freedom to keep: terms are dropped (shifts, then trend) until n − p
+  /// reaches it. 1 reproduces `lm` whenever it can be fitted; larger values avoid the very wide
+  /// Student-t intervals of near-saturated fits on short series.
+  public var minimumResidualDF: Int
 
-  public init(trend: Bool = true, seasonal: Bool = true, levelShifts: [Int] = [], seasonalPrior: SeasonalPrior? = nil, minimumSeasonalCycles: Int = 2) {
+  public init(trend: Bool = true, seasonal: Bool = true, levelShifts: [Int] = [], seasonalPrior: SeasonalPrior? = nil,
+              minimumSeasonalCycles: Int = 2, minimumResidualDF: Int = 1) {
     self.trend = trend
     self.seasonal = seasonal
     self.levelShifts = levelShifts
     self.seasonalPrior = seasonalPrior
     self.minimumSeasonalCycles = minimumSeasonalCycles
+    self.minimumResidualDF = max(1, minimumResidualDF)
   }
 
   public struct Fitted: FittedForecastModel {
@@ -138,10 +144,10 @@ public struct SeasonalRegression: ForecastModel {
     var shifts = levelShifts.filter { k in observed.contains { $0 < k } && observed.contains { $0 >= k } }
     if shifts.count < levelShifts.count { warnings.append("level shift with no observations on one side of it: dropped") }
     var useTrend = trend
-    // Simplify until at least one residual degree of freedom remains.
+    // Simplify until the residual degrees of freedom asked for remain (or only the level is left).
     func pseudo() -> Int { usePrior && useSeason ? m - 1 : 0 }
     func columns() -> Int { 1 + (useTrend ? 1 : 0) + (useSeason ? m - 1 : 0) + shifts.count }
-    while observed.count + pseudo() - columns() < 1 {
+    while observed.count + pseudo() - columns() < minimumResidualDF {
       if useSeason && !usePrior { useSeason = false; warnings.append("too few observations for seasonal terms: dropped") }
       else if !shifts.isEmpty { shifts.removeAll(); warnings.append("too few observations for level shifts: dropped") }
       else if useTrend { useTrend = false; warnings.append("too few observations for a trend: level only") }
