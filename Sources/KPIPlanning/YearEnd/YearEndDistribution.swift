@@ -6,6 +6,9 @@ import KPIStats
 public enum YearEndDistribution: Sendable, Equatable {
   case affine(ForecastDistribution, shift: Double, scale: Double)
   case sample(sorted: [Double])
+  /// The pooled annual model's predictive distribution (``PooledAnnualModel``):
+  /// Y = centre + N(0, shockSD²) + scale·E, E uniform over the standardised pooled residuals.
+  case mixture(centre: Double, shockSD: Double, scale: Double, standardized: [Double])
 
   /// A sample distribution from unsorted draws (non-finite draws discarded).
   public static func sample(_ draws: [Double]) -> YearEndDistribution {
@@ -21,6 +24,15 @@ public enum YearEndDistribution: Sendable, Equatable {
       var lo = 0, hi = s.count
       while lo < hi { let mid = (lo + hi) / 2; if s[mid] <= y { lo = mid + 1 } else { hi = mid } }
       return Double(lo) / Double(s.count)
+    case .mixture(let c, let sd, let scale, let e):
+      guard !e.isEmpty else { return .nan }
+      var total = 0.0
+      if sd > 0 {
+        for ej in e { total += SpecialFunctions.normalCDF((y - c - scale * ej) / sd) }
+      } else {
+        for ej in e where c + scale * ej <= y { total += 1 }
+      }
+      return total / Double(e.count)
     }
   }
 
@@ -29,6 +41,16 @@ public enum YearEndDistribution: Sendable, Equatable {
     switch self {
     case .affine(let d, let shift, let scale): return shift + scale * d.quantile(p)
     case .sample(let s): return Distribution.empirical(sortedSamples: s).quantile(p)
+    case .mixture(let c, let sd, let scale, let e):
+      // Bisection on the CDF (monotone), as scripts/calibrate_targets.py does.
+      guard let mn = e.min(), let mx = e.max(), p > 0, p < 1 else { return p <= 0 ? -.infinity : .infinity }
+      var lo = c + scale * mn - 10 * sd - 1e-9, hi = c + scale * mx + 10 * sd + 1e-9
+      for _ in 0..<100 {
+        let mid = 0.5 * (lo + hi)
+        if cdf(mid) < p { lo = mid } else { hi = mid }
+        if hi - lo <= 1e-10 * max(1, abs(mid)) { break }
+      }
+      return 0.5 * (lo + hi)
     }
   }
 
@@ -37,7 +59,7 @@ public enum YearEndDistribution: Sendable, Equatable {
   public var point: Double {
     switch self {
     case .affine(let d, let shift, let scale): return shift + scale * d.point
-    case .sample: return quantile(0.5)
+    case .sample, .mixture: return quantile(0.5)
     }
   }
 
