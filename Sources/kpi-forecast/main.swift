@@ -10,7 +10,7 @@ struct KPIForecastCommand: ParsableCommand {
     commandName: "kpi-forecast",
     abstract: "Forecasts and targets for public-sector performance indicators.",
     discussion: "Exit codes: 0 success, 1 input or data error, 2 usage error.",
-    subcommands: [ForecastCommand.self, YearEndCommand.self, TargetsCommand.self, ScenariosCommand.self]
+    subcommands: [ForecastCommand.self, YearEndCommand.self, TargetsCommand.self, ScenariosCommand.self, DemandCommand.self]
   )
 }
 

@@ -7,7 +7,7 @@ import KPIForecast
 /// evidence, then proposes.
 public enum TargetPlanner {
   /// Geographies that are comparators rather than authorities.
-  static func isAggregate(_ g: String?) -> Bool {
+  public static func isAggregate(_ g: String?) -> Bool {
     guard let g = g?.lowercased() else { return false }
     return g == "england" || g.contains("region") || ["north east", "north west", "yorkshire and the humber", "east midlands",
       "west midlands", "east of england", "london", "inner london", "outer london", "south east", "south west"].contains(g)
