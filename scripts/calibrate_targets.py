@@ -223,7 +223,7 @@ def write_reference(ref_dir, panels, series):
     probs = [0.1, 0.5, 0.9]
     q = pooled_quantiles(panels[m], t, probs)
     with open(os.path.join(ref_dir, 'pooled_annual_quantiles.csv'), 'w', newline='') as f:
-        w = csv.writer(f)
+        w = csv.writer(f, lineterminator='\n')
         w.writerow(['indicator', 'geography', 'year', 'q10', 'q50', 'q90'])
         for la in sorted(q):
             w.writerow([m, la, f'{t - 1}/{t % 100:02d}'] + [repr(v) for v in q[la]])
