@@ -65,6 +65,9 @@ public enum TargetPlanner {
         warnings += o.warnings
       }
       guard let base = baseline else { continue }
+      if base.quantile(0.9) - base.quantile(0.1) <= 1e-9 * max(1, abs(base.point)) {
+        warnings.append("the baseline forecast has no spread (too few observations): the probabilities say nothing; set this target by judgement")
+      }
       let comps = comparators(for: s, siblings: siblings, choice: options.comparator, before: march)
       let relevant = options.comparator.map { c in comps.first { c.matches($0.name) } } ?? comps.first
       if let c = options.comparator, relevant == nil { warnings.append("no \(c.rawValue) comparator value for \(s.key.indicator)") }

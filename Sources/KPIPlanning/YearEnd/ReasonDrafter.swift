@@ -122,16 +122,16 @@ public enum ReasonDrafter {
   static func fmt(_ x: Double, _ u: KPIUnit) -> String {
     guard x.isFinite else { return "–" }
     switch u {
-    case .percent: return String(format: "%.1f%%", x)
+    case .percent: return String(format: abs(x) < 1 && x != 0 ? "%.3f%%" : "%.1f%%", x)
     case .count: return grouped(x.rounded())
     case .days: return String(format: "%.0f days", x)
-    case .rate: return String(format: "%.1f", x)
+    case .rate: return String(format: abs(x) < 1 && x != 0 ? "%.3f" : "%.1f", x)
     case .number: return abs(x) >= 100 ? grouped(x.rounded()) : String(format: "%.2f", x)
     }
   }
 
   static func fmtDelta(_ x: Double, _ u: KPIUnit) -> String {
-    u == .percent ? String(format: "%.1f points", x) : fmt(x, u)
+    u == .percent ? String(format: abs(x) < 1 && x != 0 ? "%.3f points" : "%.1f points", x) : fmt(x, u)
   }
 
   static func grouped(_ x: Double) -> String {

@@ -59,11 +59,11 @@ public struct Thresholds: Sendable, Equatable {
   }
 
   /// P(meet target) under a distribution given by its CDF (P(Y ≤ y)); nil without a target.
-  /// Distributions are treated as continuous (P(Y = t) = 0).
+  /// Meeting includes equality (P(Y ≥ t) for bigger, P(Y ≤ t) for smaller).
   public func probabilityOfMeeting(cdf: (Double) -> Double) -> Double? {
     guard let t = target else { return nil }
     switch polarity {
-    case .bigger: return 1 - cdf(t)
+    case .bigger: return 1 - cdf(t.nextDown)   // P(Y ≥ t), right for point masses too
     case .smaller: return cdf(t)
     case .plan:
       guard let h = planTolerance else { return nil }
@@ -75,7 +75,7 @@ public struct Thresholds: Sendable, Equatable {
   public func probabilityWorseThanIntervention(cdf: (Double) -> Double) -> Double? {
     guard let l = interventionLevel else { return nil }
     switch polarity {
-    case .bigger: return cdf(l)
+    case .bigger: return cdf(l.nextDown)       // P(Y < l)
     case .smaller: return 1 - cdf(l)
     case .plan:
       guard let t = target else { return nil }

@@ -1,3 +1,4 @@
+import Foundation
 import KPIStats
 
 /// The distribution of a year-end outturn: either an exact affine map of one forecast step's
@@ -42,15 +43,36 @@ public enum YearEndDistribution: Sendable, Equatable {
     case .affine(let d, let shift, let scale): return shift + scale * d.quantile(p)
     case .sample(let s): return Distribution.empirical(sortedSamples: s).quantile(p)
     case .mixture(let c, let sd, let scale, let e):
-      // Bisection on the CDF (monotone), as scripts/calibrate_targets.py does.
+      // Safeguarded Newton on the CDF (bisection whenever a step leaves the bracket); the
+      // same root as scripts/calibrate_targets.py's bisection, to ~1e-10 relative.
       guard let mn = e.min(), let mx = e.max(), p > 0, p < 1 else { return p <= 0 ? -.infinity : .infinity }
       var lo = c + scale * mn - 10 * sd - 1e-9, hi = c + scale * mx + 10 * sd + 1e-9
-      for _ in 0..<100 {
-        let mid = 0.5 * (lo + hi)
-        if cdf(mid) < p { lo = mid } else { hi = mid }
-        if hi - lo <= 1e-10 * max(1, abs(mid)) { break }
+      guard sd > 0 else {
+        for _ in 0..<200 {
+          let mid = 0.5 * (lo + hi)
+          if cdf(mid) < p { lo = mid } else { hi = mid }
+          if hi - lo <= 1e-10 * max(1, abs(mid)) { break }
+        }
+        return 0.5 * (lo + hi)
       }
-      return 0.5 * (lo + hi)
+      var x = c + scale * Distribution.empirical(sortedSamples: e.sorted()).quantile(p)
+      let n = Double(e.count), norm = 1 / (2 * Double.pi).squareRoot()
+      for _ in 0..<200 {
+        var f = 0.0, dens = 0.0
+        for ej in e {
+          let z = (x - c - scale * ej) / sd
+          f += SpecialFunctions.normalCDF(z)
+          dens += norm * Foundation.exp(-0.5 * z * z)
+        }
+        f = f / n - p
+        dens /= n * sd
+        if f < 0 { lo = x } else { hi = x }
+        var next = dens > 0 ? x - f / dens : .nan
+        if !(next > lo && next < hi) { next = 0.5 * (lo + hi) }
+        if abs(next - x) <= 1e-12 * max(1, abs(x)) || hi - lo <= 1e-12 * max(1, abs(x)) { return next }
+        x = next
+      }
+      return x
     }
   }
 

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+/// The bundled council data and scenario file, from the repository.
+func repoFile(_ relative: String) -> String {
+  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent(relative).path
+}
+
+/// Annual DfE LAIT data for `measures` as tidy CSV (authorities + England), read from
+/// `<repo root>/../shared/data` (or two levels up for a worktree).
+func laitTidy(_ measures: Set<String>) throws -> String {
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  var path: String?
+  for base in [root.deletingLastPathComponent(), root.deletingLastPathComponent().deletingLastPathComponent()] {
+    let p = base.appendingPathComponent("shared/data/dfe/lait_childrens_kpis_long.csv").path
+    if FileManager.default.fileExists(atPath: p) { path = p; break }
+  }
+  let text = try String(contentsOfFile: try #require(path, "../shared/data/dfe/lait_childrens_kpis_long.csv not found"), encoding: .utf8)
+  var out = "indicator,period,value,geography,unit,polarity\n"
+  for line in text.split(whereSeparator: \.isNewline).dropFirst() {
+    let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    guard f.count == 8, measures.contains(f[0]), f[2] != "Regional" else { continue }
+    out += "\(f[0]),\(f[1]),\(f[6]),\(f[2] == "National" ? "England" : f[3]),percent,smaller\n"
+  }
+  return out
+}
+
+@Suite struct PlanningCLITests {
+  let bcp = repoFile("notebooks-data/bcp-kpis.csv")
+  let catalogue = repoFile("models")
+
+  @Test func yearEndCSVHasTheContractColumns() throws {
+    let r = try runCLI(["year-end", bcp, "--catalogue", catalogue, "--format", "csv"])
+    #expect(r.code == 0, "\(r.err)")
+    let lines = r.out.split(separator: "\n")
+    #expect(lines.first == "indicator,geography,year_end,basis,forecast,lo80,hi80,lo95,hi95,target,intervention_level,p_meet_target,p_worse_than_intervention,status")
+    #expect(lines.count > 50)
+    #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 14 })
+  }
+
+  @Test func yearEndTableHasReasons() throws {
+    let r = try runCLI(["year-end", bcp, "--catalogue", catalogue])
+    #expect(r.code == 0)
+    #expect(r.out.contains("Reason for level of performance"))
+  }
+
+  @Test func targetsCSVOnCouncilData() throws {
+    let r = try runCLI(["targets", bcp, "--catalogue", catalogue, "--format", "csv", "--probability", "0.5"])
+    #expect(r.code == 0, "\(r.err)")
+    #expect(r.out.hasPrefix("indicator,geography,year,baseline_forecast,proposed_target,proposed_intervention_level,p_meet_target,p_worse_than_intervention,rationale\n"))
+    let rows = r.out.split(separator: "\n").dropFirst()
+    #expect(rows.count > 50)
+    // Every indicator with a spread and a one-sided polarity gets P(meet) = 0.5 and P(worse) = 0.1
+    // (Plan is Best bands and series with one or two values are the exceptions).
+    #expect(rows.filter { $0.contains(",0.5,0.1,") }.count >= rows.count - 12)
+  }
+
+  @Test func targetsOnAnnualDfEDataUseThePooledModel() throws {
+    let path = try tempFile(try laitTidy(["CareLeaversNEET"]))
+    let r = try runCLI(["targets", path, "--format", "csv", "--year", "2025/26"])
+    #expect(r.code == 0, "\(r.err)")
+    let rows = r.out.split(separator: "\n").dropFirst()
+    #expect(rows.count > 100)
+    #expect(rows.filter { $0.contains("pooled model across") }.count > 100)
+    #expect(rows.allSatisfy { $0.contains(",2025/26,") })
+  }
+
+  @Test func yearEndOnAnnualDfEData() throws {
+    let path = try tempFile(try laitTidy(["TotPermEx"]))
+    let r = try runCLI(["year-end", path, "--format", "csv"])
+    #expect(r.code == 0, "\(r.err)")
+    #expect(r.out.split(separator: "\n").count > 100)
+  }
+
+  @Test func scenariosOnTheSeedKPIs() throws {
+    let r = try runCLI(["scenarios", bcp, "--catalogue", catalogue, "--scenarios", repoFile("notebooks-data/scenarios-bcp.yaml"), "--format", "csv"])
+    #expect(r.code == 0, "\(r.err)")
+    let rows = r.out.split(separator: "\n")
+    #expect(rows.contains { $0.hasPrefix("re-referrals-12m,,Front door threshold project,") })
+    #expect(rows.contains { $0.hasPrefix("permanent-exclusions,,Inclusion programme,") })
+  }
+
+  @Test func demandCSVIsDeterministicForASeed() throws {
+    let args = ["demand", bcp, "--catalogue", catalogue, "--format", "csv", "--seed", "5", "--years", "2"]
+    let a = try runCLI(args), b = try runCLI(args)
+    #expect(a.code == 0, "\(a.err)")
+    #expect(a.out == b.out)
+    let lines = a.out.split(separator: "\n")
+    #expect(lines.first == "scenario,year,places_p10,places_p50,places_p90,cost_p10,cost_p50,cost_p90")
+    #expect(lines.count == 3)
+  }
+
+  @Test func demandOnDfERatesNeedsAPopulation() throws {
+    let path = try tempFile(try laitTidy(["TotPermEx"]))
+    let bad = try runCLI(["demand", path, "--format", "csv"])
+    #expect(bad.code == 2)
+    #expect(bad.err.contains("--population"))
+  }
+
+  @Test func usageErrorsExitTwo() throws {
+    #expect(try runCLI(["targets", bcp, "--probability", "1.5"]).code == 2)
+    #expect(try runCLI(["targets", bcp, "--year", "next"]).code == 2)
+    #expect(try runCLI(["demand", bcp, "--stay", "0"]).code == 2)
+  }
+
+  @Test func badScenarioFileExitsOneNamingIt() throws {
+    let sc = try tempFile("scenarios:\n  - name: X\n    effects:\n      - {indicator: re-referrals-12m, change: -3, from: someday}\n", name: "s.yaml")
+    let r = try runCLI(["scenarios", bcp, "--catalogue", catalogue, "--scenarios", sc])
+    #expect(r.code == 1)
+    #expect(r.err.contains("someday"))
+  }
+}
