@@ -8,7 +8,7 @@ public enum Forecaster {
   /// transform: a series that cannot be modelled gets a simpler model and a warning, and a series
   /// with no observations gets no rows and a warning.
   public static func forecast(_ series: KPISeries, options: ForecastOptions) throws -> SeriesForecast {
-    let transform = try TransformPolicy.choose(options.transform, for: series)
+    let (transform, transformNote) = try TransformPolicy.decide(options.transform, for: series)
     let steps: Int
     switch options.horizon {
     case .steps(let n): steps = max(n, 0)
@@ -30,12 +30,20 @@ public enum Forecaster {
     if series.unitSource == "default" {
       warnings.append("no catalogue entry or unit column: treated as an unbounded number")
     }
+    if let transformNote { warnings.append(transformNote) }
+    // Under `--model auto` the catalogue's model for the indicator, when it names one, is used.
+    var model = options.model
+    if model == .auto, let name = series.entry?.model, name != ModelChoice.auto.rawValue {
+      if let c = ModelChoice(rawValue: name) { model = c } else {
+        warnings.append("catalogue model '\(name)' is not one of \(ModelChoice.allCases.map(\.rawValue).joined(separator: ", ")): auto used")
+      }
+    }
     let fitted: any FittedForecastModel
     do {
-      fitted = try fitModel(options.model, series: s, input: input, transform: transform, options: options)
+      fitted = try fitModel(model, series: s, input: input, transform: transform, options: options, warnings: &warnings)
     } catch {
       // Fallback: seasonal naive never fails on a series with an observation.
-      warnings.append("\(options.model.rawValue) model failed (\(error)); seasonal naive used instead")
+      warnings.append("\(model.rawValue) model failed (\(error)); seasonal naive used instead")
       fitted = try SeasonalNaive().fit(input)
     }
     warnings.append(contentsOf: fitted.warnings)
@@ -45,42 +53,76 @@ public enum Forecaster {
   }
 
   static func fitModel(_ choice: ModelChoice, series: KPISeries, input: SeriesInput, transform: Transform,
-                       options: ForecastOptions) throws -> any FittedForecastModel {
+                       options: ForecastOptions, warnings: inout [String]) throws -> any FittedForecastModel {
     switch choice {
     case .snaive: return try SeasonalNaive().fit(input)
     case .drift: return try Drift().fit(input)
     case .regression, .auto:
-      var shifts = options.levelShifts
-      for p in series.entry?.levelShifts ?? [] { if let parsed = Period.parse(p)?.period { shifts.append(parsed) } }
-      let positions = shifts.compactMap { p -> Int? in
-        let d = p.monthIndex - series.start.monthIndex
-        guard d > 0, d % series.frequency.monthsPerStep == 0 else { return nil }
-        return d / series.frequency.monthsPerStep
-      }
-      let prior = seasonalPrior(for: series, input: input, transform: transform)
+      let positions = levelShiftPositions(series: series, options: options, warnings: &warnings)
+      let prior = seasonalPrior(for: series, input: input, transform: transform, warnings: &warnings)
       // `auto` keeps at least 3 residual degrees of freedom so short series get a level-only or
       // level+trend model rather than a near-saturated fit with t(1) intervals.
-      return try SeasonalRegression(levelShifts: Array(Set(positions)).sorted(), seasonalPrior: prior,
+      return try SeasonalRegression(levelShifts: positions, seasonalPrior: prior,
                                     minimumResidualDF: choice == .auto ? 3 : 1).fit(input)
     }
   }
 
+  /// Grid positions of the level shifts (options, then catalogue). A period inside a grid period
+  /// (e.g. a month of a quarterly series) shifts from the period containing it, and says so;
+  /// shifts at or before the series' start change nothing and are skipped; catalogue entries that
+  /// are not periods are named in a warning.
+  static func levelShiftPositions(series: KPISeries, options: ForecastOptions, warnings: inout [String]) -> [Int] {
+    var shifts = options.levelShifts
+    for p in series.entry?.levelShifts ?? [] {
+      if let parsed = Period.parse(p)?.period { shifts.append(parsed) } else {
+        warnings.append("catalogue level shift '\(p)' is not a period: ignored")
+      }
+    }
+    let step = series.frequency.monthsPerStep
+    var positions = Set<Int>()
+    for p in shifts {
+      let d = p.monthIndex - series.start.monthIndex
+      // Ceiling division: the grid period (identified by its last month) that contains p.
+      let k = d <= 0 ? 0 : (d + step - 1) / step
+      guard k > 0 else { continue }
+      if d % step != 0 {
+        warnings.append("level shift \(p) is not a \(series.frequency.rawValue) period: applied from \(series.period(at: k))")
+      }
+      positions.insert(k)
+    }
+    return positions.sorted()
+  }
+
   /// Converts a catalogue prior to the model scale: μ_s = f(level + e_s) − f(level), level the
   /// series' mean; quarterly priors spread to months when the series is monthly.
-  static func seasonalPrior(for series: KPISeries, input: SeriesInput, transform: Transform) -> SeasonalPrior? {
+  static func seasonalPrior(for series: KPISeries, input: SeriesInput, transform: Transform,
+                            warnings: inout [String]) -> SeasonalPrior? {
     guard let spec = series.entry?.seasonalPrior, input.period > 1 else { return nil }
     var effects = spec.effects
     if effects.count == 4 && input.period == 12 { effects = effects.flatMap { [$0, $0, $0] } }
-    guard effects.count == input.period else { return nil }
+    guard effects.count == input.period else {
+      warnings.append("catalogue seasonal prior has \(spec.effects.count) effects but the series has \(input.period) seasons: prior ignored")
+      return nil
+    }
     if spec.scale != "model" {
       let obs = series.values.filter { !$0.isNaN }
       guard !obs.isEmpty else { return nil }
       let level = obs.reduce(0, +) / Double(obs.count)
+      // A data-scale effect that takes the level out of the transform's domain (e.g. below zero on
+      // the log scale) has no model-scale equivalent; clamping would make it enormous.
+      if let bad = effects.first(where: { !transform.accepts(level + $0) }) {
+        warnings.append("seasonal prior effect \(bad) at the series' mean level \(level) is outside the \(transform.name) scale: prior ignored")
+        return nil
+      }
       let f0 = transform.forward(level, clamping: true)
       effects = effects.map { transform.forward(level + $0, clamping: true) - f0 }
     }
-    return try? SeasonalPrior(effects: effects, weight: spec.weight)
+    do { return try SeasonalPrior(effects: effects, weight: spec.weight) } catch {
+      warnings.append("catalogue seasonal prior: \(error): prior ignored")
+      return nil
+    }
   }
+
 
   static func lastObservedPeriod(_ s: KPISeries) -> Period? {
     guard let i = s.values.lastIndex(where: { !$0.isNaN }) else { return nil }

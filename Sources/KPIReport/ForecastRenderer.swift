@@ -63,10 +63,10 @@ public enum ForecastRenderer {
     }
     let right = Set((withGeography ? 3 : 2)..<(withGeography ? 4 : 3) + levels.count)
     var out = TextTable(header: header, rows: rows, rightAligned: right).render()
-    let notes = forecasts.filter { !$0.warnings.isEmpty }
+    let notes = Notes.grouped(forecasts)
     if !notes.isEmpty {
       out += "\nNotes:\n"
-      for f in notes { for w in f.warnings { out += "  \(f.series.key): \(w)\n" } }
+      for n in notes { out += "  \(n)\n" }
     }
     return out
   }

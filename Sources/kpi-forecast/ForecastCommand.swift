@@ -84,7 +84,7 @@ struct ForecastCommand: ParsableCommand {
     }
     try OutputWriter.write(text, to: output)
     if format != .table {
-      for f in forecasts { for w in f.warnings { FileHandle.standardError.write(Data("note: \(f.series.key): \(w)\n".utf8)) } }
+      for n in Notes.grouped(forecasts) { FileHandle.standardError.write(Data("note: \(n)\n".utf8)) }
     }
   }
 }

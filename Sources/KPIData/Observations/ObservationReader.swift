@@ -27,7 +27,7 @@ public enum ObservationReader {
     let iGeo = index("geography"), iStatus = index("status"), iUnit = index("unit"), iPol = index("polarity")
     let known = Set([iInd, iPer, iVal, iGeo, iStatus, iUnit, iPol].compactMap { $0 })
     let extraIdx = names.indices.filter { !known.contains($0) }
-    var seen = [String: Int]()
+    var seen = [DuplicateKey: Int]()
     var out = [Observation]()
     out.reserveCapacity(records.count)
     for rec in records.dropFirst() {
@@ -38,7 +38,7 @@ public enum ObservationReader {
           throw DataError.wrongFieldCount(file: file, row: rec.line, expected: names.count, found: f.count)
         }
       }
-      func cell(_ i: Int) -> String { f[i].trimmingCharacters(in: .whitespaces) }
+      func cell(_ i: Int) -> String { trimmed(f[i]) }
       func loc(_ i: Int) -> InputLocation { InputLocation(file: file, row: rec.line, column: names[i]) }
       let indicator = cell(iInd)
       if indicator.isEmpty { throw DataError.emptyField(loc(iInd)) }
@@ -65,7 +65,7 @@ public enum ObservationReader {
         polarity = p
       }
       let geo = iGeo.map(cell).flatMap { $0.isEmpty ? nil : $0 }
-      let key = "\(indicator)|\(geo ?? "")|\(parsed.period)"
+      let key = DuplicateKey(indicator: indicator, geography: geo, month: parsed.period.monthIndex)
       if let first = seen[key] {
         throw DataError.duplicateObservation(loc(iPer), firstRow: first,
           key: "indicator '\(indicator)'\(geo.map { ", geography '\($0)'" } ?? ""), period \(parsed.period)")
@@ -80,10 +80,26 @@ public enum ObservationReader {
     return ObservationSet(file: file, observations: out, hasGeography: iGeo != nil, extraColumns: extraIdx.map { names[$0] })
   }
 
+  struct DuplicateKey: Hashable {
+    var indicator: String
+    var geography: String?
+    var month: Int
+  }
+
+  /// Removes leading and trailing spaces and tabs (fast path: no copy when there are none).
+  static func trimmed(_ s: String) -> String {
+    let u = s.utf8
+    guard let f = u.first, let l = u.last else { return s }
+    if f != 0x20 && f != 0x09 && l != 0x20 && l != 0x09 { return s }
+    return s.trimmingCharacters(in: .whitespaces)
+  }
+
   /// Parses a plain number, allowing thousands separators (`2,720`) and a trailing `%`.
   /// Returns nil for anything else, including non-finite values.
   public static func parseNumber(_ s: String) -> Double? {
-    var t = s.trimmingCharacters(in: .whitespaces)
+    // Fast path: plain decimal digits, sign and point only.
+    if s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }), let v = Double(s), v.isFinite { return v }
+    var t = trimmed(s)
     if t.hasSuffix("%") { t.removeLast() }
     if t.contains(",") {
       // Only well-formed thousands groups: 1,234 or 12,345.6

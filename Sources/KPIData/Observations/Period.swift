@@ -71,6 +71,13 @@ extension Period {
   /// (financial-year quarter; also `Q2 2022/23`), `Sep-22` / `Sep 2022`, `2025` (financial year
   /// to March 2025) and `2023/24` (the year to March 2024). Returns `nil` for anything else.
   public static func parse(_ raw: String) -> ParsedPeriod? {
+    // Fast path for the canonical YYYY-MM.
+    let u = Array(raw.utf8)
+    if u.count == 7, u[4] == 0x2D, u.enumerated().allSatisfy({ $0.offset == 4 || ($0.element >= 0x30 && $0.element <= 0x39) }) {
+      let y = u[0..<4].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+      let m = Int(u[5] - 0x30) * 10 + Int(u[6] - 0x30)
+      return (1...12).contains(m) ? ParsedPeriod(period: Period(year: y, month: m), impliedFrequency: nil) : nil
+    }
     let s = raw.trimmingCharacters(in: .whitespaces)
     guard !s.isEmpty, s.count <= 40 else { return nil }
     let lower = s.lowercased()

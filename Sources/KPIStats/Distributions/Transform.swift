@@ -4,7 +4,8 @@ import Foundation
 ///
 /// - `logit(lower:upper:epsilon:)` maps (lower, upper) onto ℝ by log((y−lo)/(hi−y)). Values at or
 ///   beyond a bound are first moved `epsilon` inside it (see ``Transform/logitEpsilon(for:lower:upper:)``),
-///   so 0% and 100% are usable; back-transformed values always lie strictly inside the bounds.
+///   so 0% and 100% are usable; back-transformed values always lie within the bounds (strictly
+///   inside unless the model-scale value is beyond about ±37, where the logistic rounds to 0 or 1).
 /// - `sqrt` and `log1p` accept zeros; `log` refuses values ≤ 0. Back-transforms clamp at 0 so a
 ///   count band never goes below zero.
 public enum Transform: Sendable, Equatable, Hashable {

@@ -25,14 +25,21 @@ public struct LeastSquaresFit: Sendable {
 
   /// x₀ᵀ(XᵀX)⁻¹x₀ computed as ‖R⁻ᵀx₀‖² (one triangular solve, `dtrtrs`). `x0` has one entry per
   /// design column; entries of aliased columns are ignored, as R's `predict.lm` does.
+  /// - Throws: `LAPACKError.badShape` when `x0` does not have one entry per design column.
   public func leverage(_ x0: [Double]) throws -> Double {
+    guard x0.count == coefficients.count else {
+      throw LAPACKError.badShape("leverage: x0 has \(x0.count) entries, the design \(coefficients.count) columns")
+    }
+    guard !keptColumns.isEmpty else { return 0 }
     var z = keptColumns.map { x0[$0] }
     try LAPACK.dtrtrs(r: r, lda: rank, order: rank, transpose: true, b: &z)
     return z.reduce(0) { $0 + $1 * $1 }
   }
 
   /// The fitted linear predictor x₀ᵀβ at a new row (aliased columns contribute nothing).
+  /// NaN when `x0` does not have one entry per design column.
   public func predict(_ x0: [Double]) -> Double {
+    guard x0.count == coefficients.count else { return .nan }
     var s = 0.0
     for (j, c) in coefficients.enumerated() { if let c { s += c * x0[j] } }
     return s
@@ -65,19 +72,28 @@ public func leastSquares(design rowsX: [[Double]], response y: [Double], toleran
   var kept = [Int]()
   var qr = [Double]()
   var tau = [Double]()
-  // Greedy in column order: add a column, factor, and drop it if its R diagonal is negligible.
-  // Refactoring from scratch keeps the code simple; designs here have at most a few dozen columns.
-  for j in 0..<p {
-    if norms[j] == 0 { continue }
-    if kept.count >= n { continue }  // n ≤ p: later columns cannot be estimated
-    let trial = kept + [j]
-    var a = [Double](repeating: 0, count: n * trial.count)
-    for (c, col) in trial.enumerated() { for i in 0..<n { a[c * n + i] = rowsX[i][col] } }
-    let t = try LAPACK.dgeqrf(&a, rows: n, cols: trial.count)
-    let k = trial.count - 1
-    let diag = abs(a[k * n + k])
-    if diag > tolerance * norms[j] {
-      kept = trial; qr = a; tau = t
+  // Common case first: one factorisation of all columns; accepted when every diagonal of R passes
+  // the aliasing test. Otherwise columns are taken greedily in order, as dqrdc2 does.
+  if n >= p && norms.allSatisfy({ $0 > 0 }) {
+    var a = [Double](repeating: 0, count: n * p)
+    for c in 0..<p { for i in 0..<n { a[c * n + i] = rowsX[i][c] } }
+    let t = try LAPACK.dgeqrf(&a, rows: n, cols: p)
+    if (0..<p).allSatisfy({ abs(a[$0 * n + $0]) > tolerance * norms[$0] }) {
+      kept = Array(0..<p); qr = a; tau = t
+    }
+  }
+  if kept.isEmpty {
+    for j in 0..<p {
+      if norms[j] == 0 { continue }
+      if kept.count >= n { continue }  // n ≤ p: later columns cannot be estimated
+      let trial = kept + [j]
+      var a = [Double](repeating: 0, count: n * trial.count)
+      for (c, col) in trial.enumerated() { for i in 0..<n { a[c * n + i] = rowsX[i][col] } }
+      let t = try LAPACK.dgeqrf(&a, rows: n, cols: trial.count)
+      let k = trial.count - 1
+      if abs(a[k * n + k]) > tolerance * norms[j] {
+        kept = trial; qr = a; tau = t
+      }
     }
   }
   guard !kept.isEmpty else {

@@ -42,13 +42,16 @@ public struct SeasonalNaive: ForecastModel {
     let season = SeriesInput(values: v, period: m, firstSeason: m == 1 ? 0 : series.firstSeason)
     for t in v.indices {
       let s = season.season(at: t)
-      fitted[t] = last[s]
+      if !v[t].isNaN { fitted[t] = last[s] }  // NaN at gaps, per the protocol
       if !v[t].isNaN { last[s] = v[t] }
     }
     // Seasons never observed take the latest observed value of any season.
     let latest = v.last(where: { !$0.isNaN }) ?? 0
-    for s in 0..<m where last[s].isNaN { last[s] = latest }
-    if m > 1 && last.contains(latest) == false { }
+    let unseen = (0..<m).filter { last[$0].isNaN }
+    for s in unseen { last[s] = latest }
+    if !unseen.isEmpty {
+      warnings.append("\(unseen.count) season(s) never observed: their forecasts repeat the latest value")
+    }
     return Fitted(label: m > 1 ? "snaive" : "naive", warnings: warnings, fitted: fitted, lastBySeason: last,
                   sigma: sigma, period: m, nextSeason: season.season(at: v.count))
   }

@@ -178,8 +178,12 @@ public struct SeasonalRegression: ForecastModel {
     if !aliased.isEmpty {
       warnings.append("rank deficient design: \(aliased.map { names[$0] }.joined(separator: ", ")) not estimable, dropped")
     }
-    // σ from the data rows' residuals and the pseudo-rows, with df n + pseudo − rank.
-    let sigma = fit.sigma2.map { $0.squareRoot() } ?? 0
+    // σ from the data rows' residuals and the pseudo-rows, with df n + pseudo − rank. A residual
+    // norm at rounding level (≤ 1e-10·‖y‖: a constant or exactly regular series) counts as an exact
+    // fit, so the interval has zero width instead of a width of 1e-15 noise.
+    let yNorm = y.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    let exactFit = fit.rss.squareRoot() <= 1e-10 * yNorm
+    let sigma = exactFit ? 0 : (fit.sigma2.map { $0.squareRoot() } ?? 0)
     if sigma == 0 { warnings.append("the model fits the data exactly (constant or perfectly regular series): interval has zero width") }
     var fitted = [Double](repeating: .nan, count: n)
     for t in observed { fitted[t] = fit.predict(design.row(at: t)) }
