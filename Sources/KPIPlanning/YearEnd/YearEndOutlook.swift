@@ -52,10 +52,32 @@ public enum YearEndCalculator {
   }
 
   /// Target and intervention level for the financial year `label` from the catalogue, with the
-  /// series' polarity; nil without a polarity.
+  /// series' polarity; nil without a polarity. A year with no target of its own carries the
+  /// latest earlier year's target and level forward (as scorecards roll them on), and says so.
   public static func thresholds(for s: KPISeries, yearLabel label: String) -> Thresholds? {
-    guard let pol = s.polarity else { return nil }
-    return Thresholds(target: lookup(s.entry?.targets, label), interventionLevel: lookup(s.entry?.interventionLevels, label), polarity: pol)
+    thresholdsWithNote(for: s, yearLabel: label).thresholds
+  }
+
+  public static func thresholdsWithNote(for s: KPISeries, yearLabel label: String) -> (thresholds: Thresholds?, note: String?) {
+    guard let pol = s.polarity else { return (nil, nil) }
+    var target = lookup(s.entry?.targets, label), level = lookup(s.entry?.interventionLevels, label)
+    var note: String?
+    if target == nil, let (year, t) = latestBefore(s.entry?.targets, label) {
+      target = t
+      if level == nil, let l = lookup(s.entry?.interventionLevels, year) { level = l }
+      note = "no \(label) target in the catalogue: the \(year) target\(level != nil ? " and intervention level" : "") carried forward"
+    }
+    return (Thresholds(target: target, interventionLevel: level, polarity: pol), note)
+  }
+
+  /// The entry of the latest year before `label` (financial-year labels compare by their end).
+  static func latestBefore(_ table: [String: Double]?, _ label: String) -> (String, Double)? {
+    guard let table, let end = Period.parse(label)?.period else { return nil }
+    let earlier = table.compactMap { k, v -> (Period, String, Double)? in
+      guard let p = Period.parse(k), p.impliedFrequency == .annual, p.period < end else { return nil }
+      return (p.period, p.period.financialYearLabel, v)
+    }
+    return earlier.max { $0.0 < $1.0 }.map { ($0.1, $0.2) }
   }
 
   /// Finds a per-year value under `2023/24`, `2023-24`, `2024` or `2023/2024`.
@@ -77,7 +99,8 @@ public enum YearEndCalculator {
     var warnings = f.warnings + agg.warnings
     if basisSource == "default" { warnings.append("no reporting basis in the catalogue: Snapshot assumed (year-end = the March value)") }
     if f.series.polarity == nil { warnings.append("no polarity: no status or probabilities") }
-    let th = thresholds(for: f.series, yearLabel: agg.yearEnd.financialYearLabel)
+    let (th, note) = thresholdsWithNote(for: f.series, yearLabel: agg.yearEnd.financialYearLabel)
+    if let note { warnings.append(note) }
     var o = YearEndOutlook(key: f.series.key, unit: f.series.unit, basis: basis, basisSource: basisSource, aggregation: agg,
                            distribution: dist, thresholds: th, model: f.model, reason: "", warnings: warnings)
     o.reason = ReasonDrafter.draft(outlook: o, series: f.series, comparators: comparators)
