@@ -21,7 +21,7 @@ public enum DemandRenderer {
     }
     var out = TextTable(header: ["Scenario", "Year", "Exclusions (P50)", "Places P10", "P50", "P90", "Cost P10", "P50", "P90"],
                         rows: rows, rightAligned: Set(2...8)).render()
-    out += "\nPlaces are full-year equivalents in use during the year; P10/P50/P90 from \(NumberFormat.human(Double(draws), decimals: 0)) seeded Monte Carlo draws per scenario (\(String(format: "%.3f", seconds)) s).\n"
+    out += "\nPlaces are full-year equivalents in use during the year; P10/P50/P90 from \(NumberFormat.human(Double(draws), decimals: 0)) seeded Monte Carlo draws per scenario (\(Set(results.map(\.scenario)).count) scenario(s) in \(String(format: "%.3f", seconds)) s).\n"
     out += "Assumptions:\n"
     for a in assumptions { out += "  - \(a)\n" }
     return out

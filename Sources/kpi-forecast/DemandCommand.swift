@@ -116,7 +116,8 @@ struct DemandCommand: ParsableCommand {
     try OutputWriter.write(text, to: output)
     if format == .csv {
       for a in assumptions { FileHandle.standardError.write(Data("note: \(a)\n".utf8)) }
-      FileHandle.standardError.write(Data("note: \(draws) draws per scenario in \(String(format: "%.3f", seconds)) s\n".utf8))
+      let n = Set(results.map(\.scenario)).count
+      FileHandle.standardError.write(Data("note: \(n) scenario(s) × \(draws) draws per scenario in \(String(format: "%.3f", seconds)) s\n".utf8))
     }
   }
 }

@@ -246,3 +246,15 @@ func parseCSVLine(_ s: String) -> [String] {
     #expect(abs(res[1].differenceFromBaseline + 3) < 1e-9)
   }
 }
+
+@Suite struct CarryForwardTests {
+  @Test func latestEarlierTargetIsCarriedForwardWithANote() throws {
+    let s = quarterlySeries("rr", start: Period(year: 2024, month: 3), values: [20], unit: .percent, polarity: .smaller,
+                            target: 21.5, level: 25, year: "2023/24")
+    let (th, note) = YearEndCalculator.thresholdsWithNote(for: s, yearLabel: "2024/25")
+    #expect(th?.target == 21.5 && th?.interventionLevel == 25)
+    #expect(note?.contains("2023/24") == true)
+    // A year before any target gets none.
+    #expect(YearEndCalculator.thresholds(for: s, yearLabel: "2022/23")?.target == nil)
+  }
+}

@@ -56,17 +56,24 @@ public enum APDemandRunner {
     let nYears = plans.map(\.count).min() ?? 0
     let yearLabels = plans.first.map { $0.prefix(nYears).map { $0.yearEnd.financialYearLabel } } ?? []
     var results = [DemandResult]()
+    var baselineExclusions: [[Double]]?
     for sc in list {
+      let touches = inputs.contains { inp in sc.effects.contains { $0.indicator == inp.forecast.series.key.indicator } }
       var exclusions = [[Double]](repeating: [Double](repeating: 0, count: draws), count: nYears)
-      for (k, inp) in inputs.enumerated() {
-        let f = inp.forecast
-        let effects = sc.effects.filter { $0.indicator == f.series.key.indicator }
-        for y in 0..<nYears {
-          // Common random numbers: the same stream per input for every scenario.
-          let d = ScenarioRunner.outturnDraws(f, aggregation: plans[k][y], effects: effects, shift: 0,
-                                              options: YearEndOptions(draws: draws, seed: seed, stepCorrelation: stepCorrelation), streamIndex: k)
-          for i in 0..<draws { exclusions[y][i] += max(d[i], 0) * inp.multiplier }
+      if !touches, let b = baselineExclusions {
+        exclusions = b   // same random numbers and no effect: the baseline's draws
+      } else {
+        for (k, inp) in inputs.enumerated() {
+          let f = inp.forecast
+          let effects = sc.effects.filter { $0.indicator == f.series.key.indicator }
+          for y in 0..<nYears {
+            // Common random numbers: the same stream per input for every scenario.
+            let d = ScenarioRunner.outturnDraws(f, aggregation: plans[k][y], effects: effects, shift: 0,
+                                                options: YearEndOptions(draws: draws, seed: seed, stepCorrelation: stepCorrelation), streamIndex: k)
+            for i in 0..<draws { exclusions[y][i] += max(d[i], 0) * inp.multiplier }
+          }
         }
+        if !touches { baselineExclusions = exclusions }
       }
       var costGen = SeededGenerator(seed: SeededGenerator.streamSeed(seed, 1_000_003))
       var places = [[Double]](repeating: [Double](repeating: 0, count: draws), count: nYears)
