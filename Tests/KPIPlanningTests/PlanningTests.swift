@@ -258,3 +258,36 @@ func parseCSVLine(_ s: String) -> [String] {
     #expect(YearEndCalculator.thresholds(for: s, yearLabel: "2022/23")?.target == nil)
   }
 }
+
+@Suite struct IndependentProbabilityTests {
+  /// Scenario P(meet): a −3 effect on a Normal(20, 2) March value gives Normal(17, 2), so
+  /// P(Y ≤ 18) = Φ(0.5) in closed form.
+  @Test func scenarioProbabilityMatchesClosedForm() throws {
+    let s = quarterlySeries("rr", start: Period(year: 2024, month: 12), values: [20], unit: .number, polarity: .smaller,
+                            basis: .snapshot, target: 18, level: 22, year: "2024/25")
+    let f = SeriesForecast(series: s, periods: [Period(year: 2025, month: 3)], distributions: [ForecastDistribution(base: .normal(mean: 20, sd: 2))],
+                           model: "test", transform: .none, warnings: [])
+    let sc = Scenario(name: "cut", effects: [Scenario.Effect(indicator: "rr", change: -3, from: Period(year: 2025, month: 3))])
+    let (res, _) = ScenarioRunner.run([f], scenarios: [sc], options: YearEndOptions(draws: 100_000, seed: 11))
+    let p = try #require(res.first { $0.scenario == "cut" }?.probabilityOfMeetingTarget)
+    #expect(abs(p - SpecialFunctions.normalCDF(0.5)) < 0.006)
+    let p0 = try #require(res.first { $0.scenario == "baseline" }?.probabilityOfMeetingTarget)
+    #expect(abs(p0 - SpecialFunctions.normalCDF(-1)) < 0.006)
+  }
+
+  /// The pooled model's mixture CDF and quantiles against brute-force draws of
+  /// centre + N(0, sd²) + scale·E, E resampled from the standardised residuals.
+  @Test func mixtureMatchesBruteForce() {
+    var g = SeededGenerator(seed: 5)
+    let e = (0..<300).map { _ in g.normal() * (g.uniform() < 0.2 ? 2.5 : 1) }   // heavy-tailed residuals
+    let d = YearEndDistribution.mixture(centre: 30, shockSD: 1.5, scale: 2, standardized: e)
+    let draws = (0..<200_000).map { _ in 30 + 1.5 * g.normal() + 2 * e[Int(g.uniform() * Double(e.count))] }.sorted()
+    for y in [24.0, 28, 30, 33, 37] {
+      #expect(abs(d.cdf(y) - frac(draws) { $0 <= y }) < 0.005)
+    }
+    for p in [0.1, 0.5, 0.9] {
+      #expect(abs(d.cdf(d.quantile(p)) - p) < 1e-9)
+      #expect(abs(d.quantile(p) - Distribution.empirical(sortedSamples: draws).quantile(p)) < 0.05)
+    }
+  }
+}

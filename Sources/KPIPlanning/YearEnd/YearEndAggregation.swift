@@ -39,7 +39,7 @@ public struct YearEndAggregation: Sendable, Equatable {
   public static func plan(for f: SeriesForecast, basis: ReportingBasis, yearEnd requested: Period? = nil) -> YearEndAggregation? {
     guard let lastPeriod = f.periods.last else { return nil }
     let yearEnd = requested ?? Period(year: lastPeriod.financialYearEnd, month: 3)
-    guard let marchStep = f.periods.firstIndex(of: yearEnd) else { return nil }
+    guard let marchStep = f.periods.firstIndex(of: yearEnd), marchStep < f.distributions.count else { return nil }
     let s = f.series
     let cumulative = basis == .yearToDate && s.frequency != .annual
     if !cumulative {
@@ -52,7 +52,7 @@ public struct YearEndAggregation: Sendable, Equatable {
     var steps = [Int](), observed = 0.0, nObs = 0, missing = [String]()
     var p = first
     while p <= yearEnd {
-      if let j = f.periods.firstIndex(of: p) {
+      if let j = f.periods.firstIndex(of: p), j < f.distributions.count {
         steps.append(j)
       } else {
         let idx = (p.monthIndex - s.start.monthIndex) / step
