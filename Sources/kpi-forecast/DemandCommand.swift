@@ -16,6 +16,9 @@ struct DemandCommand: ParsableCommand {
   @Option(name: .customLong("indicator"), help: "Permanent-exclusions indicator (repeat for phases, e.g. primary and secondary). Default: permanent-exclusions (the seed KPI), else TotPermEx (DfE LAIT).")
   var indicators: [String] = []
 
+  @Option(help: "The authority (input geography) to plan for, when the input holds several.")
+  var geography: String?
+
   @Option(name: .customLong("population"), help: "School population for a percent or rate indicator (repeat in the order of --indicator).")
   var populations: [Double] = []
 
@@ -81,9 +84,14 @@ struct DemandCommand: ParsableCommand {
     var assumptions = [String]()
     let horizonYears = years
     for (k, id) in wanted.enumerated() {
-      let matches: [KPISeries] = all.filter { $0.key.indicator == id }
+      var matches: [KPISeries] = all.filter { $0.key.indicator == id }
+      guard !matches.isEmpty else { throw ValidationError("--indicator '\(id)' is not in \(inputOptions.input)") }
+      if let g = geography {
+        matches = matches.filter { $0.key.geography?.lowercased() == g.lowercased() }
+        guard !matches.isEmpty else { throw ValidationError("--geography '\(g)' has no \(id) rows in \(inputOptions.input)") }
+      }
       guard let s = matches.first else { throw ValidationError("--indicator '\(id)' is not in \(inputOptions.input)") }
-      if matches.count > 1 { assumptions.append("\(id): \(matches.count) geographies in the input; using \(s.key)") }
+      if matches.count > 1 { assumptions.append("\(id): \(matches.count) geographies in the input; using \(s.key) (choose with --geography)") }
       guard let last = s.values.lastIndex(where: { !$0.isNaN }) else { throw ValidationError("\(id) has no observations") }
       let lastP = s.period(at: last)
       let march = Period(year: lastP.nextMarch.year + horizonYears - 1, month: 3)

@@ -19,10 +19,29 @@ func laitTidy(_ measures: Set<String>) throws -> String {
   let text = try String(contentsOfFile: try #require(path, "../shared/data/dfe/lait_childrens_kpis_long.csv not found"), encoding: .utf8)
   var out = "indicator,period,value,geography,unit,polarity\n"
   for line in text.split(whereSeparator: \.isNewline).dropFirst() {
-    let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    let f = splitCSV(String(line))
     guard f.count == 8, measures.contains(f[0]), f[2] != "Regional" else { continue }
-    out += "\(f[0]),\(f[1]),\(f[6]),\(f[2] == "National" ? "England" : f[3]),percent,smaller\n"
+    let geo = f[2] == "National" ? "England" : f[3]
+    out += "\(f[0]),\(f[1]),\(f[6]),\(geo.contains(",") ? "\"\(geo)\"" : geo),percent,smaller\n"
   }
+  return out
+}
+
+/// Splits one CSV line with RFC 4180 quotes (LAIT quotes names such as "Bournemouth, Christchurch and Poole").
+func splitCSV(_ s: String) -> [String] {
+  var out = [String](), cur = "", quoted = false
+  let chars = Array(s)
+  var i = 0
+  while i < chars.count {
+    let c = chars[i]
+    if quoted {
+      if c == "\"" {
+        if i + 1 < chars.count && chars[i + 1] == "\"" { cur.append("\""); i += 1 } else { quoted = false }
+      } else { cur.append(c) }
+    } else if c == "\"" { quoted = true } else if c == "," { out.append(cur); cur = "" } else { cur.append(c) }
+    i += 1
+  }
+  out.append(cur)
   return out
 }
 
@@ -96,6 +115,21 @@ func laitTidy(_ measures: Set<String>) throws -> String {
     let bad = try runCLI(["demand", path, "--format", "csv"])
     #expect(bad.code == 2)
     #expect(bad.err.contains("--population"))
+  }
+
+  /// BCP's total permanent exclusions (LAIT, % of pupils, academic years) with an assumed school
+  /// population of 50,000: places are the forecast rate × 500 × w(1, 0) = rate × 250.
+  @Test func demandOnDfEDataForOneAuthority() throws {
+    let path = try tempFile(try laitTidy(["TotPermEx"]))
+    let r = try runCLI(["demand", path, "--geography", "Bournemouth, Christchurch and Poole", "--population", "50000", "--format", "csv"])
+    #expect(r.code == 0, "\(r.err)")
+    let rows = r.out.split(separator: "\n")
+    #expect(rows.count == 2)
+    let f = rows[1].split(separator: ",").map(String.init)
+    let places = f[2...4].compactMap(Double.init), cost = f[5...7].compactMap(Double.init)
+    #expect(places.count == 3 && cost.count == 3)
+    #expect(places[0] <= places[1] && places[1] <= places[2] && places[0] > 0)
+    #expect(cost[1] > 20_000 * places[0] && cost[1] < 50_000 * places[2])
   }
 
   @Test func usageErrorsExitTwo() throws {
