@@ -44,7 +44,7 @@ public enum ScenariosRenderer {
         return [r.scenario, ForecastRenderer.format(r.point, unit: u),
                 "\(ForecastRenderer.format(l80, unit: u)) to \(ForecastRenderer.format(h80, unit: u))",
                 r.probabilityOfMeetingTarget.map(YearEndRenderer.percent) ?? "–", r.status?.symbol ?? "–",
-                (d >= 0 ? "+" : "") + ForecastRenderer.format(d, unit: u), dp, r.applied]
+                (d >= 0 ? "+" : "") + (u == .percent ? NumberFormat.human(d, decimals: 1) + " pts" : ForecastRenderer.format(d, unit: u)), dp, r.applied]
       }
       out += TextTable(header: ["Scenario", "Forecast", "80% interval", "P(meet)", "Status", "vs baseline", "P(meet) change", "Applied"],
                        rows: cells, rightAligned: [1, 2, 3, 5, 6]).render() + "\n"

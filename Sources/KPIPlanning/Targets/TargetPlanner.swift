@@ -62,7 +62,8 @@ public enum TargetPlanner {
         }
         baseline = o.distribution
         method = "\(f.model), \(o.aggregation.description)"
-        warnings += o.warnings
+        // The year's own target is what this command proposes: a carried-forward one is beside the point.
+        warnings += o.warnings.filter { !$0.contains("carried forward") }
       }
       guard let base = baseline else { continue }
       if base.quantile(0.9) - base.quantile(0.1) <= 1e-9 * max(1, abs(base.point)) {

@@ -51,7 +51,7 @@ public enum ReasonDrafter {
     if let prior = s.entry?.seasonalPrior, prior.scale != "model" {
       var e = prior.effects
       if e.count == 4 && m == 12 { e = e.flatMap { [$0, $0, $0] } }
-      if e.count == m { return (e, prior.evidence ?? "catalogue seasonal prior") }
+      if e.count == m { return (e, prior.evidence.map(shortEvidence) ?? "catalogue seasonal prior") }
     }
     var byYear = [Int: [(Int, Double)]]()
     for (i, v) in s.values.enumerated() where !v.isNaN {
@@ -122,16 +122,30 @@ public enum ReasonDrafter {
   static func fmt(_ x: Double, _ u: KPIUnit) -> String {
     guard x.isFinite else { return "–" }
     switch u {
-    case .percent: return String(format: abs(x) < 1 && x != 0 ? "%.3f%%" : "%.1f%%", x)
+    case .percent: return String(format: "%.\(decimals(x))f%%", x)
     case .count: return grouped(x.rounded())
     case .days: return String(format: "%.0f days", x)
-    case .rate: return String(format: abs(x) < 1 && x != 0 ? "%.3f" : "%.1f", x)
+    case .rate: return String(format: "%.\(decimals(x))f", x)
     case .number: return abs(x) >= 100 ? grouped(x.rounded()) : String(format: "%.2f", x)
     }
   }
 
   static func fmtDelta(_ x: Double, _ u: KPIUnit) -> String {
-    u == .percent ? String(format: abs(x) < 1 && x != 0 ? "%.3f points" : "%.1f points", x) : fmt(x, u)
+    u == .percent ? String(format: "%.\(decimals(x))f points", x) : fmt(x, u)
+  }
+
+  /// One decimal, more for small values (0.80%, 0.050%) so exclusion rates stay readable.
+  static func decimals(_ x: Double) -> Int {
+    let a = abs(x)
+    return a == 0 || a >= 1 ? 1 : a >= 0.1 ? 2 : 3
+  }
+
+  /// The evidence quoted in a sentence: at most about 120 characters, cut at a word.
+  static func shortEvidence(_ s: String) -> String {
+    guard s.count > 120 else { return s }
+    var t = String(s.prefix(120))
+    if let sp = t.lastIndex(of: " ") { t = String(t[..<sp]) }
+    return t.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:")) + " …"
   }
 
   static func grouped(_ x: Double) -> String {
