@@ -18,7 +18,27 @@ public enum TargetsRenderer {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// A Markdown table for the workshop pack, with the rationale as a last column.
+  public static func markdown(_ proposals: [TargetProposal]) -> String {
+    let (header, rows, right) = cells(proposals)
+    return MarkdownTable(header: header + ["Rationale"], rows: zip(rows, proposals).map { $0 + [$1.rationale] }, rightAligned: right).render()
+  }
+
   public static func table(_ proposals: [TargetProposal], notes: [String]) -> String {
+    let (header, rows, right) = cells(proposals)
+    var out = TextTable(header: header, rows: rows, rightAligned: right).render()
+    out += "\nRationale:\n"
+    for p in proposals { out += "  \(p.key): \(p.rationale)\n" }
+    let warned = proposals.filter { !$0.warnings.isEmpty }
+    if !warned.isEmpty || !notes.isEmpty {
+      out += "\nNotes:\n"
+      for p in warned { for w in p.warnings { out += "  \(p.key): \(w)\n" } }
+      for n in notes { out += "  \(n)\n" }
+    }
+    return out
+  }
+
+  static func cells(_ proposals: [TargetProposal]) -> (header: [String], rows: [[String]], right: Set<Int>) {
     let withGeo = proposals.contains { $0.key.geography != nil }
     var header = ["Indicator"]
     if withGeo { header.append("Geography") }
@@ -35,16 +55,7 @@ public enum TargetsRenderer {
       return r
     }
     let off = withGeo ? 1 : 0
-    var out = TextTable(header: header, rows: rows, rightAligned: Set((2 + off)...(7 + off))).render()
-    out += "\nRationale:\n"
-    for p in proposals { out += "  \(p.key): \(p.rationale)\n" }
-    let warned = proposals.filter { !$0.warnings.isEmpty }
-    if !warned.isEmpty || !notes.isEmpty {
-      out += "\nNotes:\n"
-      for p in warned { for w in p.warnings { out += "  \(p.key): \(w)\n" } }
-      for n in notes { out += "  \(n)\n" }
-    }
-    return out
+    return (header, rows, Set((2 + off)...(7 + off)))
   }
 
   struct JSONItem: Encodable {

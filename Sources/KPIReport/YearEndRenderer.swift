@@ -24,7 +24,30 @@ public enum YearEndRenderer {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// A Markdown table for committee papers, with the drafted reasons as a last column.
+  public static func markdown(_ outlooks: [YearEndOutlook]) -> String {
+    let (header, rows, right) = cells(outlooks)
+    var out = MarkdownTable(header: header + ["Reason for level of performance (draft)"],
+                            rows: zip(rows, outlooks).map { $0 + [$1.reason] }, rightAligned: right).render()
+    out += "\n★ forecast meets target · ● between target and intervention level · ▲ worse than the intervention level\n"
+    return out
+  }
+
   public static func table(_ outlooks: [YearEndOutlook]) -> String {
+    let (header, rows, right) = cells(outlooks)
+    var out = TextTable(header: header, rows: rows, rightAligned: right).render()
+    out += "\nStatus of the forecast: ★ meets target, ● between target and intervention level, ▲ worse than the intervention level.\n"
+    out += "\nReason for level of performance (drafts):\n"
+    for o in outlooks { out += "  \(o.key): \(o.reason)\n" }
+    let notes = outlooks.filter { !$0.warnings.isEmpty }
+    if !notes.isEmpty {
+      out += "\nNotes:\n"
+      for o in notes { for w in o.warnings { out += "  \(o.key): \(w)\n" } }
+    }
+    return out
+  }
+
+  static func cells(_ outlooks: [YearEndOutlook]) -> (header: [String], rows: [[String]], right: Set<Int>) {
     let withGeo = outlooks.contains { $0.key.geography != nil }
     var header = ["Indicator"]
     if withGeo { header.append("Geography") }
@@ -45,16 +68,7 @@ public enum YearEndRenderer {
       rows.append(r)
     }
     let off = withGeo ? 1 : 0
-    var out = TextTable(header: header, rows: rows, rightAligned: Set((4 + off)...(10 + off))).render()
-    out += "\nStatus of the forecast: ★ meets target, ● between target and intervention level, ▲ worse than the intervention level.\n"
-    out += "\nReason for level of performance (drafts):\n"
-    for o in outlooks { out += "  \(o.key): \(o.reason)\n" }
-    let notes = outlooks.filter { !$0.warnings.isEmpty }
-    if !notes.isEmpty {
-      out += "\nNotes:\n"
-      for o in notes { for w in o.warnings { out += "  \(o.key): \(w)\n" } }
-    }
-    return out
+    return (header, rows, Set((3 + off)...(9 + off)))
   }
 
   static func percent(_ p: Double) -> String { String(format: "%.0f%%", p * 100) }

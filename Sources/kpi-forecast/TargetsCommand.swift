@@ -28,7 +28,7 @@ struct TargetsCommand: ParsableCommand {
   @Option(help: "england | region | neighbours | good-outstanding (default: the first available in that order, neighbours first).")
   var comparator: ComparatorChoice?
 
-  @Option(help: "table | csv | json")
+  @Option(help: "table | csv | json | markdown")
   var format: OutputFormat = .table
 
   @Option(help: "Write to this file (atomically) instead of standard output.")
@@ -40,7 +40,6 @@ struct TargetsCommand: ParsableCommand {
       throw ValidationError("--intervention-probability must be between 0 and 0.5, got \(interventionProbability)")
     }
     if let y = year, targetYear == nil { throw ValidationError("--year '\(y)' is not a financial year (use 2025/26 or 2026)") }
-    if format == .markdown { throw ValidationError("targets supports --format table, csv or json") }
   }
 
   /// The year the financial year ends (2025/26 → 2026).
@@ -58,7 +57,8 @@ struct TargetsCommand: ParsableCommand {
                                                          yearEndOptions: planning.yearEndOptions)
     let text: String
     switch format {
-    case .csv, .markdown: text = TargetsRenderer.csv(proposals)
+    case .csv: text = TargetsRenderer.csv(proposals)
+    case .markdown: text = TargetsRenderer.markdown(proposals)
     case .table: text = TargetsRenderer.table(proposals, notes: notes)
     case .json: text = try TargetsRenderer.json(proposals)
     }

@@ -36,15 +36,12 @@ struct YearEndCommand: ParsableCommand {
   @OptionGroup var inputOptions: InputOptions
   @OptionGroup var planning: PlanningOptions
 
-  @Option(help: "table | csv | json")
+  @Option(help: "table | csv | json | markdown")
   var format: OutputFormat = .table
 
   @Option(help: "Write to this file (atomically) instead of standard output.")
   var output: String?
 
-  func validate() throws {
-    if format == .markdown { throw ValidationError("year-end supports --format table, csv or json") }
-  }
 
   func run() throws {
     let catalogue = try inputOptions.loadCatalogue()
@@ -54,7 +51,8 @@ struct YearEndCommand: ParsableCommand {
     let outlooks = YearEndCalculator.outlooks(forecasts, options: planning.yearEndOptions)
     let text: String
     switch format {
-    case .csv, .markdown: text = YearEndRenderer.csv(outlooks)
+    case .csv: text = YearEndRenderer.csv(outlooks)
+    case .markdown: text = YearEndRenderer.markdown(outlooks)
     case .table: text = YearEndRenderer.table(outlooks)
     case .json: text = try YearEndRenderer.json(outlooks)
     }

@@ -145,3 +145,15 @@ func splitCSV(_ s: String) -> [String] {
     #expect(r.err.contains("someday"))
   }
 }
+
+@Suite struct PlanningMarkdownTests {
+  @Test func yearEndAndTargetsPrintMarkdownTables() throws {
+    for cmd in ["year-end", "targets"] {
+      let r = try runCLI([cmd, repoFile("notebooks-data/bcp-kpis.csv"), "--catalogue", repoFile("models"), "--format", "markdown"])
+      #expect(r.code == 0, "\(r.err)")
+      let lines = r.out.split(separator: "\n")
+      #expect(lines.first?.hasPrefix("| Indicator | Year |") == true)
+      #expect(lines.dropFirst().first?.hasPrefix("|---|---|") == true)
+    }
+  }
+}
