@@ -86,12 +86,15 @@ func frac(_ xs: [Double], _ f: (Double) -> Bool) -> Double { Double(xs.filter(f)
   @Test func reasonNamesTheSeasonalSpikeFromTheCataloguePrior() throws {
     var s = quarterlySeries("neet", start: Period(year: 2022, month: 6), values: [3.0, 6.5], unit: .percent, polarity: .smaller)
     s.entry?.seasonalPrior = SeasonalPriorSpec(effects: [-0.5, 3.0, -1.0, -1.5], weight: 4, evidence: "NEET/not-known spikes at the end of September")
+    s.entry?.comparators = ["South West": ["2021/22": 5.5]]
     let f = SeriesForecast(series: s, periods: [Period(year: 2022, month: 12), Period(year: 2023, month: 3)],
                            distributions: [ForecastDistribution(base: .normal(mean: 4, sd: 0.5)), ForecastDistribution(base: .normal(mean: 3.5, sd: 0.5))],
                            model: "test", transform: .none, warnings: [])
     let o = try #require(YearEndCalculator.outlook(f))
     #expect(o.reason.contains("usual Q2 (Jul–Sep) rise"))
     #expect(o.reason.contains("September"))
+    // 6.5% against the South West's 5.5%, smaller is better.
+    #expect(o.reason.contains("Worse than South West (5.5%, 2021/22)"))
   }
 }
 
