@@ -44,11 +44,11 @@ public enum TargetsRenderer {
     if withGeo { header.append("Geography") }
     header += ["Year", "Baseline", "80% band", "Target", "Interv.", "P(meet)", "P(worse)", "Band"]
     let rows = proposals.map { p -> [String] in
-      let u = p.unit, d = p.evidence.baseline
+      let u = p.unit
       var r = [p.key.indicator]
       if withGeo { r.append(p.key.geography ?? "") }
       r += [p.year, ForecastRenderer.format(p.baselineForecast, unit: u),
-            "\(ForecastRenderer.format(d.quantile(0.1), unit: u)) to \(ForecastRenderer.format(d.quantile(0.9), unit: u))",
+            "\(ForecastRenderer.format(p.evidence.band[0], unit: u)) to \(ForecastRenderer.format(p.evidence.band[2], unit: u))",
             ForecastRenderer.format(p.proposedTarget, unit: u), ForecastRenderer.format(p.proposedInterventionLevel, unit: u),
             p.probabilityOfMeetingTarget.map(YearEndRenderer.percent) ?? "–", p.probabilityWorseThanIntervention.map(YearEndRenderer.percent) ?? "–",
             p.evidence.quartileBand ?? "–"]
@@ -69,7 +69,7 @@ public enum TargetsRenderer {
   public static func json(_ proposals: [TargetProposal]) throws -> String {
     let items = proposals.map { p in
       JSONItem(indicator: p.key.indicator, geography: p.key.geography, year: p.year, baselineForecast: p.baselineForecast,
-               baselineLo80: p.evidence.baseline.quantile(0.1), baselineHi80: p.evidence.baseline.quantile(0.9), baselineMethod: p.evidence.baselineMethod,
+               baselineLo80: p.evidence.band[0], baselineHi80: p.evidence.band[2], baselineMethod: p.evidence.baselineMethod,
                trendPerYear: p.evidence.trendPerYear, bestRecent: p.evidence.bestRecent?.value, bestRecentYear: p.evidence.bestRecent?.year,
                comparators: Dictionary(p.evidence.comparators.map { ("\($0.name) \($0.year)", $0.value) }, uniquingKeysWith: { a, _ in a }),
                quartileBand: p.evidence.quartileBand, polarity: p.evidence.polarity.rawValue, proposedTarget: p.proposedTarget,

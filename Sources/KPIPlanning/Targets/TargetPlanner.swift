@@ -2,6 +2,15 @@ import Foundation
 import KPIData
 import KPIForecast
 
+/// Lock-protected result slots for parallel loops.
+final class LockedSlots<T>: @unchecked Sendable {
+  private var slots: [T?]
+  private let lock = NSLock()
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+  func set(_ i: Int, _ v: T) { lock.lock(); slots[i] = v; lock.unlock() }
+  var values: [T?] { lock.lock(); defer { lock.unlock() }; return slots }
+}
+
 /// Runs the target rule over every series of an input: builds each baseline (pooled across
 /// authorities for annual panels of ≥ 20, else the series' own year-end forecast) and the
 /// evidence, then proposes.
@@ -13,71 +22,92 @@ public enum TargetPlanner {
       "west midlands", "east of england", "london", "inner london", "outer london", "south east", "south west"].contains(g)
   }
 
-  /// Proposals per series (series without a polarity are skipped with a note).
+  /// Proposals per series (series without a polarity are skipped with a note), in input order.
   /// `year` is the financial year's end (2026 for 2025/26); default: each series' next year-end.
+  /// Pooled models are fitted first (one per indicator and year), then series run on all cores.
   public static func proposals(_ series: [KPISeries], year: Int?, model: ModelChoice, options: TargetOptions,
                                yearEndOptions: YearEndOptions) throws -> (proposals: [TargetProposal], notes: [String]) {
-    var notes = [String]()
-    var byIndicator = [String: [KPISeries]]()
-    for s in series { byIndicator[s.key.indicator, default: []].append(s) }
-    var pooled = [String: [Int: [String: YearEndDistribution]]]()   // indicator → year → geography → dist
-    var out = [TargetProposal]()
-    for (index, s) in series.enumerated() {
-      guard let pol = s.polarity else { notes.append("\(s.key): no polarity (catalogue or input column): no target proposed"); continue }
-      guard let lastIdx = s.values.lastIndex(where: { !$0.isNaN }) else { notes.append("\(s.key): no observations"); continue }
+    var grouping = [String: [KPISeries]]()
+    for s in series { grouping[s.key.indicator, default: []].append(s) }
+    let byIndicator = grouping
+    @Sendable func targetYear(_ s: KPISeries) -> (t: Int, last: Period)? {
+      guard let lastIdx = s.values.lastIndex(where: { !$0.isNaN }) else { return nil }
       let lastPeriod = s.period(at: lastIdx)
-      let t = year ?? (s.frequency == .annual ? lastPeriod.year + 1 : lastPeriod.nextMarch.year)
-      let march = Period(year: t, month: 3)
-      guard march > lastPeriod else {
-        notes.append("\(s.key): \(march.financialYearLabel) is already observed (last value \(lastPeriod)): no target proposed"); continue
+      return (year ?? (s.frequency == .annual ? lastPeriod.year + 1 : lastPeriod.nextMarch.year), lastPeriod)
+    }
+    @Sendable func usesPool(_ s: KPISeries) -> Bool {
+      s.frequency == .annual && !isAggregate(s.key.geography) && s.polarity != nil
+        && (byIndicator[s.key.indicator] ?? []).filter { !isAggregate($0.key.geography) }.count >= PooledAnnualModel.minimumAuthorities
+    }
+    // indicator → year → geography → distribution
+    var pooled = [String: [Int: [String: YearEndDistribution]]]()
+    for s in series where usesPool(s) {
+      guard let (t, _) = targetYear(s), pooled[s.key.indicator]?[t] == nil else { continue }
+      var panel = [String: [Int: Double]]()
+      for a in (byIndicator[s.key.indicator] ?? []) where !isAggregate(a.key.geography) {
+        var m = [Int: Double]()
+        for (i, v) in a.values.enumerated() where !v.isNaN { m[a.period(at: i).year] = v }
+        panel[a.key.geography ?? ""] = m
       }
-      let label = march.financialYearLabel
-      let siblings = byIndicator[s.key.indicator] ?? []
-      let authorities = siblings.filter { !isAggregate($0.key.geography) }
-      var baseline: YearEndDistribution?
-      var method = ""
-      var warnings = [String]()
-      if s.frequency == .annual, authorities.count >= PooledAnnualModel.minimumAuthorities, !isAggregate(s.key.geography) {
-        if pooled[s.key.indicator]?[t] == nil {
-          var panel = [String: [Int: Double]]()
-          for a in authorities {
-            var m = [Int: Double]()
-            for (i, v) in a.values.enumerated() where !v.isNaN { m[a.period(at: i).year] = v }
-            panel[a.key.geography ?? ""] = m
+      pooled[s.key.indicator, default: [:]][t] = PooledAnnualModel(panel: panel).predict(year: t)
+    }
+    let pools = pooled
+    let box = LockedSlots<Result<(TargetProposal?, String?), Error>>(count: series.count)
+    DispatchQueue.concurrentPerform(iterations: series.count) { index in
+      let s = series[index]
+      box.set(index, Result {
+        guard let pol = s.polarity else { return (nil, "\(s.key): no polarity (catalogue or input column): no target proposed") }
+        guard let (t, lastPeriod) = targetYear(s) else { return (nil, "\(s.key): no observations") }
+        let march = Period(year: t, month: 3)
+        guard march > lastPeriod else {
+          return (nil, "\(s.key): \(march.financialYearLabel) is already observed (last value \(lastPeriod)): no target proposed")
+        }
+        let label = march.financialYearLabel
+        let siblings = byIndicator[s.key.indicator] ?? []
+        let authorities = siblings.filter { !isAggregate($0.key.geography) }
+        var baseline: YearEndDistribution?
+        var method = ""
+        var warnings = [String]()
+        if usesPool(s) {
+          if let d = pools[s.key.indicator]?[t]?[s.key.geography ?? ""] {
+            baseline = d
+            method = "pooled model across \(authorities.count) authorities"
+          } else if (pools[s.key.indicator]?[t] ?? [:]).isEmpty == false {
+            warnings.append("too little history or no \(Period(year: t - 1, month: 3).financialYearLabel) value for the pooled model: own forecast used")
           }
-          pooled[s.key.indicator, default: [:]][t] = PooledAnnualModel(panel: panel).predict(year: t)
         }
-        if let d = pooled[s.key.indicator]?[t]?[s.key.geography ?? ""] {
-          baseline = d
-          method = "pooled model across \(authorities.count) authorities"
-        } else if (pooled[s.key.indicator]?[t] ?? [:]).isEmpty == false {
-          warnings.append("too little history or no \(Period(year: t - 1, month: 3).financialYearLabel) value for the pooled model: own forecast used")
+        if baseline == nil {
+          let steps = max(1, (march.monthIndex - lastPeriod.monthIndex) / s.frequency.monthsPerStep)
+          let f = try Forecaster.forecast(s, options: ForecastOptions(model: model, horizon: .steps(steps)))
+          guard let o = YearEndCalculator.outlook(f, yearEnd: march, options: yearEndOptions, streamIndex: index) else {
+            return (nil, "\(s.key): no forecast for \(label)")
+          }
+          baseline = o.distribution
+          method = "\(f.model), \(o.aggregation.description)"
+          // The year's own target is what this command proposes: a carried-forward one is beside the point.
+          warnings += o.warnings.filter { !$0.contains("carried forward") }
         }
-      }
-      if baseline == nil {
-        let steps = max(1, (march.monthIndex - lastPeriod.monthIndex) / s.frequency.monthsPerStep)
-        let f = try Forecaster.forecast(s, options: ForecastOptions(model: model, horizon: .steps(steps)))
-        guard let o = YearEndCalculator.outlook(f, yearEnd: march, options: yearEndOptions, streamIndex: index) else {
-          notes.append("\(s.key): no forecast for \(label)"); continue
+        guard let base = baseline else { return (nil, nil) }
+        let comps = comparators(for: s, siblings: siblings, choice: options.comparator, before: march)
+        let relevant = options.comparator.map { c in comps.first { c.matches($0.name) } } ?? comps.first
+        if let c = options.comparator, relevant == nil { warnings.append("no \(c.rawValue) comparator value for \(s.key.indicator)") }
+        let evidence = TargetEvidence(baseline: base, baselineMethod: method, relevantComparator: relevant, trendPerYear: trend(s),
+                                      bestRecent: bestRecent(s, polarity: pol), comparators: comps,
+                                      quartileBand: quartileBand(s, authorities: authorities, polarity: pol), polarity: pol)
+        if evidence.band[2] - evidence.band[0] <= 1e-9 * max(1, abs(evidence.band[1])) {
+          warnings.append("the baseline forecast has no spread (too few observations): the probabilities say nothing; set this target by judgement")
         }
-        baseline = o.distribution
-        method = "\(f.model), \(o.aggregation.description)"
-        // The year's own target is what this command proposes: a carried-forward one is beside the point.
-        warnings += o.warnings.filter { !$0.contains("carried forward") }
-      }
-      guard let base = baseline else { continue }
-      if base.quantile(0.9) - base.quantile(0.1) <= 1e-9 * max(1, abs(base.point)) {
-        warnings.append("the baseline forecast has no spread (too few observations): the probabilities say nothing; set this target by judgement")
-      }
-      let comps = comparators(for: s, siblings: siblings, choice: options.comparator, before: march)
-      let relevant = options.comparator.map { c in comps.first { c.matches($0.name) } } ?? comps.first
-      if let c = options.comparator, relevant == nil { warnings.append("no \(c.rawValue) comparator value for \(s.key.indicator)") }
-      let evidence = TargetEvidence(baseline: base, baselineMethod: method, relevantComparator: relevant, trendPerYear: trend(s), bestRecent: bestRecent(s, polarity: pol),
-                                    comparators: comps,
-                                    quartileBand: quartileBand(s, authorities: authorities, polarity: pol), polarity: pol)
-      var p = TargetProposer.propose(key: s.key, unit: s.unit, yearLabel: label, evidence: evidence, options: options)
-      p.warnings = warnings
-      out.append(p)
+        var p = TargetProposer.propose(key: s.key, unit: s.unit, yearLabel: label, evidence: evidence, options: options)
+        p.warnings = warnings
+        return (p, nil)
+      })
+    }
+    var out = [TargetProposal](), notes = [String]()
+    for r in box.values {
+      guard let r else { continue }
+      let (p, note) = try r.get()
+      if let p { out.append(p) }
+      if let note { notes.append(note) }
     }
     return (out, notes)
   }

@@ -36,6 +36,10 @@ public struct ComparatorValue: Sendable, Equatable {
 public struct TargetEvidence: Sendable {
   /// The baseline (no real change) distribution of the year's outturn and how it was made.
   public var baseline: YearEndDistribution
+  /// The baseline's 10%, 50% and 90% quantiles and point forecast, computed once (the pooled
+  /// model's quantiles are found numerically).
+  public let band: [Double]
+  public let baselinePoint: Double
   public var baselineMethod: String
   /// The comparator the rule holds the target against (the `--comparator` choice, else the
   /// first available of neighbours, England, region, Good/Outstanding).
@@ -53,6 +57,8 @@ public struct TargetEvidence: Sendable {
               trendPerYear: Double? = nil, bestRecent: (value: Double, year: String)? = nil, comparators: [ComparatorValue] = [],
               quartileBand: String? = nil, polarity: Polarity) {
     self.baseline = baseline
+    self.band = [0.1, 0.5, 0.9].map(baseline.quantile)
+    if case .affine = baseline { self.baselinePoint = baseline.point } else { self.baselinePoint = band[1] }
     self.baselineMethod = baselineMethod
     self.relevantComparator = relevantComparator
     self.trendPerYear = trendPerYear
@@ -77,5 +83,5 @@ public struct TargetProposal: Sendable {
   public var rationale: String
   public var warnings: [String]
 
-  public var baselineForecast: Double { evidence.baseline.point }
+  public var baselineForecast: Double { evidence.baselinePoint }
 }

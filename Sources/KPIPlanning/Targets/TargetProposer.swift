@@ -45,7 +45,7 @@ public enum TargetProposer {
     let d = evidence.baseline, pol = evidence.polarity
     var target: Double, level: Double
     var why = [String]()
-    let median = d.quantile(0.5)
+    let median = evidence.band[1]
     let comparator = evidence.relevantComparator
     switch pol {
     case .plan:
@@ -89,12 +89,17 @@ public enum TargetProposer {
         }
         why.append(reason)
       }
-      level = valueMet(withProbability: 1 - options.interventionProbability, d, polarity: pol)
+      // The 10% level is the band's edge, already computed.
+      if options.interventionProbability == 0.10 {
+        level = pol == .bigger ? evidence.band[0] : evidence.band[2]
+      } else {
+        level = valueMet(withProbability: 1 - options.interventionProbability, d, polarity: pol)
+      }
       let worse = pol == .bigger ? "below" : "above"
       why.append("Intervention level at the edge of the baseline band: \(worse) \(ReasonDrafter.fmt(level, unit)) happens with \(pct(options.interventionProbability)) probability with no real change, so crossing it is a signal rather than noise")
     }
     let th = Thresholds(target: target, interventionLevel: level, polarity: pol)
-    var evidenceText = ["Baseline \(yearLabel): \(ReasonDrafter.fmt(d.point, unit)) (80% \(ReasonDrafter.fmt(d.quantile(0.1), unit)) to \(ReasonDrafter.fmt(d.quantile(0.9), unit)); \(evidence.baselineMethod))"]
+    var evidenceText = ["Baseline \(yearLabel): \(ReasonDrafter.fmt(evidence.baselinePoint, unit)) (80% \(ReasonDrafter.fmt(evidence.band[0], unit)) to \(ReasonDrafter.fmt(evidence.band[2], unit)); \(evidence.baselineMethod))"]
     if let t = evidence.trendPerYear {
       evidenceText.append("trend \(t >= 0 ? "+" : "−")\(ReasonDrafter.fmtDelta(abs(t), unit)) a year")
     }
