@@ -127,13 +127,19 @@ public enum YearEndCalculator {
     return .sample(out)
   }
 
-  /// Outlooks for many forecasts; comparators are the input's England series of each indicator.
+  /// Outlooks for many forecasts on all cores, in input order (each series has its own random
+  /// stream, so the output does not depend on scheduling); comparators are the input's England
+  /// series of each indicator.
   public static func outlooks(_ forecasts: [SeriesForecast], options: YearEndOptions = YearEndOptions()) -> [YearEndOutlook] {
     var england = [String: KPISeries]()
     for f in forecasts where f.series.key.geography?.lowercased() == "england" { england[f.series.key.indicator] = f.series }
-    return forecasts.enumerated().compactMap { i, f in
-      let comps = england[f.series.key.indicator].flatMap { $0.key == f.series.key ? nil : [$0] } ?? []
-      return outlook(f, options: options, streamIndex: i, comparators: comps)
+    let comparators = england
+    let box = LockedSlots<YearEndOutlook?>(count: forecasts.count)
+    DispatchQueue.concurrentPerform(iterations: forecasts.count) { i in
+      let f = forecasts[i]
+      let comps = comparators[f.series.key.indicator].flatMap { $0.key == f.series.key ? nil : [$0] } ?? []
+      box.set(i, outlook(f, options: options, streamIndex: i, comparators: comps))
     }
+    return box.values.compactMap { $0 ?? nil }
   }
 }
