@@ -58,6 +58,21 @@ func splitCSV(_ s: String) -> [String] {
     #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 14 })
   }
 
+  /// Year-to-date sums are simulated: the same seed gives the same bytes, another seed other draws.
+  @Test func yearEndIsDeterministicForASeed() throws {
+    let csv = "indicator,period,value,unit,polarity\nsusp,2023-06,2220,count,smaller\nsusp,2023-09,1385,count,smaller\nsusp,2023-12,2788,count,smaller\nsusp,2024-03,2157,count,smaller\nsusp,2024-06,2100,count,smaller\n"
+    let input = try tempFile(csv)
+    let cat = try tempFile("indicators:\n  - id: susp\n    title: Suspensions\n    unit: count\n    polarity: smaller\n    basis: year-to-date\n", name: "c.yaml")
+    let dir = URL(fileURLWithPath: cat).deletingLastPathComponent().path
+    let a = try runCLI(["year-end", input, "--catalogue", dir, "--format", "csv", "--seed", "3"])
+    let b = try runCLI(["year-end", input, "--catalogue", dir, "--format", "csv", "--seed", "3"])
+    let c = try runCLI(["year-end", input, "--catalogue", dir, "--format", "csv", "--seed", "4"])
+    #expect(a.code == 0, "\(a.err)")
+    #expect(a.out == b.out)
+    #expect(a.out != c.out)
+    #expect(a.out.contains(",2024/25,year-to-date,"))
+  }
+
   @Test func yearEndTableHasReasons() throws {
     let r = try runCLI(["year-end", bcp, "--catalogue", catalogue])
     #expect(r.code == 0)
