@@ -24,16 +24,15 @@ public enum TargetsRenderer {
     return MarkdownTable(header: header + ["Rationale"], rows: zip(rows, proposals).map { $0 + [$1.rationale] }, rightAligned: right).render()
   }
 
-  public static func table(_ proposals: [TargetProposal], notes: [String]) -> String {
+  public static func table(_ proposals: [TargetProposal], notes: [PlanningNote]) -> String {
     let (header, rows, right) = cells(proposals)
     var out = TextTable(header: header, rows: rows, rightAligned: right).render()
     out += "\nRationale:\n"
     for p in proposals { out += "  \(p.key): \(p.rationale)\n" }
-    let warned = proposals.filter { !$0.warnings.isEmpty }
-    if !warned.isEmpty || !notes.isEmpty {
+    let lines = Notes.grouped(proposals, notes: notes)
+    if !lines.isEmpty {
       out += "\nNotes:\n"
-      for p in warned { for w in p.warnings { out += "  \(p.key): \(w)\n" } }
-      for n in notes { out += "  \(n)\n" }
+      for l in lines { out += "  \(l)\n" }
     }
     return out
   }

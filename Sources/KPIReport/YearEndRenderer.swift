@@ -39,10 +39,10 @@ public enum YearEndRenderer {
     out += "\nStatus of the forecast: ★ meets target, ● between target and intervention level, ▲ worse than the intervention level.\n"
     out += "\nReason for level of performance (drafts):\n"
     for o in outlooks { out += "  \(o.key): \(o.reason)\n" }
-    let notes = outlooks.filter { !$0.warnings.isEmpty }
-    if !notes.isEmpty {
+    let lines = Notes.grouped(outlooks)
+    if !lines.isEmpty {
       out += "\nNotes:\n"
-      for o in notes { for w in o.warnings { out += "  \(o.key): \(w)\n" } }
+      for l in lines { out += "  \(l)\n" }
     }
     return out
   }

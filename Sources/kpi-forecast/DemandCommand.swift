@@ -74,50 +74,17 @@ struct DemandCommand: ParsableCommand {
   func run() throws {
     let catalogue = try inputOptions.loadCatalogue()
     let set = try ObservationReader.read(path: inputOptions.input)
-    let all = try SeriesBuilder.build(set, catalogue: catalogue).filter { !TargetPlanner.isAggregate($0.key.geography) }
-    let ids = Set(all.map { $0.key.indicator })
-    let wanted = indicators.isEmpty ? ["permanent-exclusions", "TotPermEx"].filter { ids.contains($0) }.prefix(1).map { $0 } : indicators
-    guard !wanted.isEmpty else {
-      throw ValidationError("no permanent-exclusions indicator found in \(inputOptions.input); name it with --indicator")
-    }
-    var inputs = [ExclusionInput]()
-    var assumptions = [String]()
-    let horizonYears = years
-    for (k, id) in wanted.enumerated() {
-      var matches: [KPISeries] = all.filter { $0.key.indicator == id }
-      guard !matches.isEmpty else { throw ValidationError("--indicator '\(id)' is not in \(inputOptions.input)") }
-      if let g = geography {
-        matches = matches.filter { $0.key.geography?.lowercased() == g.lowercased() }
-        guard !matches.isEmpty else { throw ValidationError("--geography '\(g)' has no \(id) rows in \(inputOptions.input)") }
-      }
-      guard let s = matches.first else { throw ValidationError("--indicator '\(id)' is not in \(inputOptions.input)") }
-      if matches.count > 1 { assumptions.append("\(id): \(matches.count) geographies in the input; using \(s.key) (choose with --geography)") }
-      guard let last = s.values.lastIndex(where: { !$0.isNaN }) else { throw ValidationError("\(id) has no observations") }
-      let lastP = s.period(at: last)
-      let march = Period(year: lastP.nextMarch.year + horizonYears - 1, month: 3)
-      let steps = max(1, (march.monthIndex - lastP.monthIndex) / s.frequency.monthsPerStep)
-      let f = try Forecaster.forecast(s, options: ForecastOptions(model: model, horizon: .steps(steps)))
-      var mult = 1.0
-      var desc = "\(id): counts of pupils"
-      if s.unit == .percent || s.unit == .rate {
-        guard k < populations.count else {
-          throw ValidationError("\(id) is a \(s.unit.rawValue): give the school population with --population (in --indicator order)")
-        }
-        mult = populations[k] / (s.unit == .percent ? 100 : 1_000)
-        desc = "\(id): \(s.unit == .percent ? "percent of" : "rate per 1,000 of") a school population of \(NumberFormat.human(populations[k], decimals: 0))"
-      }
-      assumptions.append(desc + "; forecast by \(f.model)")
-      inputs.append(ExclusionInput(forecast: f, multiplier: mult, description: desc))
+    let all = try SeriesBuilder.build(set, catalogue: catalogue)
+    let inputs: [ExclusionInput], notes: [String]
+    do {
+      (inputs, notes) = try ExclusionInput.build(from: all, indicators: indicators, populations: populations, geography: geography,
+                                                 years: years, model: model, file: inputOptions.input)
+    } catch let e as DemandSetupError {
+      throw ValidationError(e.description)
     }
     let cost: CostDistribution = costMode.map { .triangular(low: costLow, mode: $0, high: costHigh) } ?? .uniform(low: costLow, high: costHigh)
     let params = APDemandParameters(shareToAP: shareToAP, averageStayYears: stay, carriedOver: carriedOver, cost: cost)
-    assumptions += [
-      "share of permanently excluded pupils placed in AP: \(shareToAP)\(shareToAP == 1 ? " (default: seed 001 — a child who cannot be placed in a mainstream school will be in AP)" : "")",
-      "average stay in AP: \(stay) year(s)\(stay == 1 ? " (default; an assumption — set --stay from local data)" : ""); placements arrive evenly through the year",
-      "places carried over into the first year: \(NumberFormat.human(carriedOver, decimals: 0))",
-      "cost per place per year: \(costMode == nil ? "uniform" : "triangular (most likely £\(NumberFormat.human(costMode ?? 0, decimals: 0)))") between £\(NumberFormat.human(costLow, decimals: 0)) and £\(NumberFormat.human(costHigh, decimals: 0))\(costLow == 20_000 && costHigh == 50_000 ? " (default: seed 001, £20,000–£50,000 a place a year, High Needs Block)" : "")",
-      "forecast periods are drawn independently per step (Student-t steps share one variance draw per path); seed \(seed)",
-    ]
+    let assumptions = notes + params.assumptions + ["seed \(seed)"]
     let list = try scenarios.map { try ScenarioFile.load(path: $0) } ?? []
     let (results, seconds) = APDemandRunner.run(inputs: inputs, years: years, scenarios: list, parameters: params, draws: draws, seed: seed)
     let text = format == .csv ? DemandRenderer.csv(results) : DemandRenderer.table(results, assumptions: assumptions, draws: draws, seconds: seconds)

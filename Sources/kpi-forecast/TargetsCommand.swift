@@ -64,7 +64,7 @@ struct TargetsCommand: ParsableCommand {
     }
     try OutputWriter.write(text, to: output)
     if format != .table {
-      for n in notes { FileHandle.standardError.write(Data("note: \(n)\n".utf8)) }
+      for n in Notes.grouped(proposals, notes: notes) { FileHandle.standardError.write(Data("note: \(n)\n".utf8)) }
     }
   }
 }

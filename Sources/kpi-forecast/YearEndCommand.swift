@@ -57,8 +57,8 @@ struct YearEndCommand: ParsableCommand {
     case .json: text = try YearEndRenderer.json(outlooks)
     }
     try OutputWriter.write(text, to: output)
-    if format == .csv {
-      for o in outlooks { for w in o.warnings { FileHandle.standardError.write(Data("note: \(o.key): \(w)\n".utf8)) } }
+    if format != .table {
+      for n in Notes.grouped(outlooks) { FileHandle.standardError.write(Data("note: \(n)\n".utf8)) }
     }
   }
 }

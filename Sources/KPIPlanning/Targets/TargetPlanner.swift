@@ -26,7 +26,7 @@ public enum TargetPlanner {
   /// `year` is the financial year's end (2026 for 2025/26); default: each series' next year-end.
   /// Pooled models are fitted first (one per indicator and year), then series run on all cores.
   public static func proposals(_ series: [KPISeries], year: Int?, model: ModelChoice, options: TargetOptions,
-                               yearEndOptions: YearEndOptions) throws -> (proposals: [TargetProposal], notes: [String]) {
+                               yearEndOptions: YearEndOptions) throws -> (proposals: [TargetProposal], notes: [PlanningNote]) {
     var grouping = [String: [KPISeries]]()
     for s in series { grouping[s.key.indicator, default: []].append(s) }
     let byIndicator = grouping
@@ -52,15 +52,15 @@ public enum TargetPlanner {
       pooled[s.key.indicator, default: [:]][t] = PooledAnnualModel(panel: panel).predict(year: t)
     }
     let pools = pooled
-    let box = LockedSlots<Result<(TargetProposal?, String?), Error>>(count: series.count)
+    let box = LockedSlots<Result<(TargetProposal?, PlanningNote?), Error>>(count: series.count)
     DispatchQueue.concurrentPerform(iterations: series.count) { index in
       let s = series[index]
       box.set(index, Result {
-        guard let pol = s.polarity else { return (nil, "\(s.key): no polarity (catalogue or input column): no target proposed") }
-        guard let (t, lastPeriod) = targetYear(s) else { return (nil, "\(s.key): no observations") }
+        guard let pol = s.polarity else { return (nil, PlanningNote(key: s.key, message: "no polarity (catalogue or input column): no target proposed")) }
+        guard let (t, lastPeriod) = targetYear(s) else { return (nil, PlanningNote(key: s.key, message: "no observations")) }
         let march = Period(year: t, month: 3)
         guard march > lastPeriod else {
-          return (nil, "\(s.key): \(march.financialYearLabel) is already observed (last value \(lastPeriod)): no target proposed")
+          return (nil, PlanningNote(key: s.key, message: "\(march.financialYearLabel) is already observed (last value \(lastPeriod)): no target proposed"))
         }
         let label = march.financialYearLabel
         let siblings = byIndicator[s.key.indicator] ?? []
@@ -80,7 +80,7 @@ public enum TargetPlanner {
           let steps = max(1, (march.monthIndex - lastPeriod.monthIndex) / s.frequency.monthsPerStep)
           let f = try Forecaster.forecast(s, options: ForecastOptions(model: model, horizon: .steps(steps)))
           guard let o = YearEndCalculator.outlook(f, yearEnd: march, options: yearEndOptions, streamIndex: index) else {
-            return (nil, "\(s.key): no forecast for \(label)")
+            return (nil, PlanningNote(key: s.key, message: "no forecast for \(label)"))
           }
           baseline = o.distribution
           method = "\(f.model), \(o.aggregation.description)"
@@ -102,7 +102,7 @@ public enum TargetPlanner {
         return (p, nil)
       })
     }
-    var out = [TargetProposal](), notes = [String]()
+    var out = [TargetProposal](), notes = [PlanningNote]()
     for r in box.values {
       guard let r else { continue }
       let (p, note) = try r.get()
