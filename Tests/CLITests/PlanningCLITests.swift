@@ -100,6 +100,16 @@ func splitCSV(_ s: String) -> [String] {
     #expect(rows.allSatisfy { $0.contains(",2025/26,") })
   }
 
+  /// `--comparator england` holds each authority lagging England to England's value (or part of
+  /// the gap); the rationale names England.
+  @Test func targetsAgainstEngland() throws {
+    let path = try tempFile(try laitTidy(["CareLeaversNEET"]))
+    let r = try runCLI(["targets", path, "--format", "csv", "--comparator", "england"])
+    #expect(r.code == 0, "\(r.err)")
+    let rows = r.out.split(separator: "\n").dropFirst()
+    #expect(rows.filter { $0.contains("Target set at the England value") || $0.contains("The England value") }.count > 10)
+  }
+
   @Test func yearEndOnAnnualDfEData() throws {
     let path = try tempFile(try laitTidy(["TotPermEx"]))
     let r = try runCLI(["year-end", path, "--format", "csv"])

@@ -294,3 +294,20 @@ func parseCSVLine(_ s: String) -> [String] {
     }
   }
 }
+
+@Suite struct MultivariateTTests {
+  /// Two Student-t steps with one df share one χ² draw per path, so their sum is exactly
+  /// (l₁ + l₂) + √(s₁² + s₂²)·T_df: P(sum ≤ x) has a closed form through the t CDF.
+  @Test func sumOfSharedScaleTStepsIsAScaledT() throws {
+    let s = quarterlySeries("susp", start: Period(year: 2023, month: 6), values: [2220, 1385], basis: .yearToDate, target: 8000, level: 9000)
+    let f = SeriesForecast(series: s, periods: [Period(year: 2023, month: 12), Period(year: 2024, month: 3)],
+                           distributions: [ForecastDistribution(base: .studentT(location: 2700, scale: 400, df: 4)),
+                                           ForecastDistribution(base: .studentT(location: 2150, scale: 300, df: 4))],
+                           model: "test", transform: .none, warnings: [])
+    let o = try #require(YearEndCalculator.outlook(f, options: YearEndOptions(draws: 200_000, seed: 13)))
+    let centre = 2220.0 + 1385 + 2700 + 2150, scale = 500.0
+    for x in [7500.0, 8000, 8455, 9000, 9800] {
+      #expect(abs(o.distribution.cdf(x) - SpecialFunctions.studentTCDF((x - centre) / scale, df: 4)) < 0.004, "x = \(x)")
+    }
+  }
+}
