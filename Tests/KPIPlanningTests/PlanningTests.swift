@@ -283,7 +283,7 @@ func parseCSVLine(_ s: String) -> [String] {
   @Test func mixtureMatchesBruteForce() {
     var g = SeededGenerator(seed: 5)
     let e = (0..<300).map { _ in g.normal() * (g.uniform() < 0.2 ? 2.5 : 1) }   // heavy-tailed residuals
-    let d = YearEndDistribution.mixture(centre: 30, shockSD: 1.5, scale: 2, standardized: e)
+    let d = YearEndDistribution.pooled(centre: 30, shockSD: 1.5, scale: 2, residuals: e)
     let draws = (0..<200_000).map { _ in 30 + 1.5 * g.normal() + 2 * e[Int(g.uniform() * Double(e.count))] }.sorted()
     for y in [24.0, 28, 30, 33, 37] {
       #expect(abs(d.cdf(y) - frac(draws) { $0 <= y }) < 0.005)

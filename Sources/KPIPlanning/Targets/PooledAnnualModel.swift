@@ -78,12 +78,13 @@ public struct PooledAnnualModel: Sendable {
     let alphas = Array(beta[0..<nfx]).sorted()
     let a0 = alphas.count % 2 == 1 ? alphas[alphas.count / 2] : (alphas[alphas.count / 2 - 1] + alphas[alphas.count / 2]) / 2
     let shockSD = (alphas.reduce(0) { $0 + ($1 - a0) * ($1 - a0) } / Double(alphas.count)).squareRoot()
+    let sortedStandardized = standardized.sorted()
     var out = [String: YearEndDistribution]()
     for (la, s) in panel {
       guard let last = s[t - 1], let m1 = mean[t - 1], let sc = scale[la], s.keys.filter({ $0 < t }).count >= Self.minimumPast else { continue }
       let prev = s[t - 2].map { last - $0 } ?? 0
       let centre = last + a0 + beta[nfx] * (last - m1) + beta[nfx + 1] * prev
-      out[la] = .mixture(centre: centre, shockSD: shockSD, scale: sc, standardized: standardized)
+      out[la] = .mixture(centre: centre, shockSD: shockSD, scale: sc, standardized: sortedStandardized)
     }
     return out
   }
