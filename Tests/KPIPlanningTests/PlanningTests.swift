@@ -311,3 +311,37 @@ func parseCSVLine(_ s: String) -> [String] {
     }
   }
 }
+
+@Suite struct MonthlyAndPhaseTests {
+  /// Monthly year to date: April–December observed (9 × 10 = 90) plus January–March forecast at
+  /// 12 each is 126 at March, by hand.
+  @Test func monthlyYearToDateSumsTwelveMonths() throws {
+    var e = CatalogueEntry(id: "m", title: "m", unit: .count, polarity: .smaller, basis: .yearToDate)
+    e.targets = ["2023/24": 120]
+    let s = KPISeries(key: SeriesKey(indicator: "m"), frequency: .monthly, start: Period(year: 2023, month: 4),
+                      values: Array(repeating: 10, count: 9), unit: .count, unitSource: "catalogue", polarity: .smaller, entry: e)
+    let periods = [1, 2, 3].map { Period(year: 2024, month: $0) }
+    let f = SeriesForecast(series: s, periods: periods, distributions: Array(repeating: ForecastDistribution(base: .normal(mean: 12, sd: 0)), count: 3),
+                           model: "test", transform: .none, warnings: [])
+    let o = try #require(YearEndCalculator.outlook(f))
+    #expect(o.aggregation.mode == .sum && o.aggregation.periodCount == 12)
+    #expect(o.point == 126)
+    #expect(o.status == .amber)
+  }
+
+  /// Phases add up: primary 15 + 15 and secondary 35 + 35 (Q3 observed + Q4 forecast; Q1–Q2
+  /// missing) are 30 + 70 = 100 pupils.
+  @Test func demandSumsPhases() {
+    func input(_ id: String, _ v: Double) -> ExclusionInput {
+      let s = quarterlySeries(id, start: Period(year: 2023, month: 12), values: [v], basis: .yearToDate)
+      let f = SeriesForecast(series: s, periods: [Period(year: 2024, month: 3)], distributions: [ForecastDistribution(base: .normal(mean: v, sd: 0))],
+                             model: "test", transform: .none, warnings: [])
+      return ExclusionInput(forecast: f, multiplier: 1, description: id)
+    }
+    let (r, _) = APDemandRunner.run(inputs: [input("primary", 15), input("secondary", 35)], years: 1, scenarios: [],
+                                    parameters: APDemandParameters(averageStayYears: 0.5), draws: 2_000, seed: 1)
+    #expect(r.first?.exclusionsMedian == 100)
+    // w(0.5, 0) = 0.5 − 0.125 = 0.375 → 37.5 places.
+    #expect(r.first.map { abs($0.places[1] - 37.5) < 1e-9 } == true)
+  }
+}
