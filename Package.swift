@@ -26,7 +26,7 @@ let package = Package(
     // Series -> chosen model -> forecast distribution; batch over many series.
     .target(name: "KPIForecast", dependencies: ["KPIStats", "KPIData"]),
     // Targets, intervention levels, scenarios, alternative-provision demand.
-    .target(name: "KPIPlanning", dependencies: ["KPIForecast", "KPIStats", "KPIData"]),
+    .target(name: "KPIPlanning", dependencies: ["KPIForecast", "KPIStats", "KPIData", "Yams"]),
     // Tables, CSV, JSON, Markdown, HTML.
     .target(name: "KPIReport", dependencies: ["KPIForecast", "KPIPlanning", "KPIData", "KPIStats"]),
     .executableTarget(
@@ -55,6 +55,7 @@ let package = Package(
     .executableTarget(name: "kpi-libfuzz", dependencies: ["KPIFuzz", "KPIData", "CLibFuzzer"]),
     .testTarget(name: "KPIDataTests", dependencies: ["KPIData", "KPIFuzz"]),
     .testTarget(name: "KPIForecastTests", dependencies: ["KPIForecast", "KPIStats", "KPIData"]),
+    .testTarget(name: "KPIPlanningTests", dependencies: ["KPIPlanning", "KPIForecast", "KPIStats", "KPIData"]),
     .testTarget(name: "CLITests", dependencies: ["kpi-forecast"]),
   ],
   swiftLanguageModes: [.v6]

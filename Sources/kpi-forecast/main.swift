@@ -10,7 +10,10 @@ struct KPIForecastCommand: ParsableCommand {
     commandName: "kpi-forecast",
     abstract: "Forecasts and targets for public-sector performance indicators.",
     discussion: "Exit codes: 0 success, 1 input or data error, 2 usage error.",
-    subcommands: [ImportCommand.self, ForecastCommand.self, BacktestCommand.self, BenchmarkCommand.self]
+    subcommands: [
+      ImportCommand.self, ForecastCommand.self, YearEndCommand.self, TargetsCommand.self, ScenariosCommand.self,
+      DemandCommand.self, BacktestCommand.self, BenchmarkCommand.self,
+    ]
   )
 }
 

@@ -1,0 +1,95 @@
+import KPIData
+
+/// Forecast status against target and intervention level (DESIGN §2): ★ on or better than
+/// target, ● between target and intervention level, ▲ worse than the intervention level.
+public enum ForecastStatus: String, Sendable, Codable, Equatable {
+  case green, amber, red
+
+  /// The scorecards' symbol.
+  public var symbol: String {
+    switch self { case .green: "★"; case .amber: "●"; case .red: "▲" }
+  }
+}
+
+/// A target and intervention level under a polarity, with the probabilities read from a
+/// distribution.
+///
+/// Bigger is Better: meet = Y ≥ target, worse than intervention = Y < level.
+/// Smaller is Better: meet = Y ≤ target, worse = Y > level.
+/// Plan is Best (two-sided): with d = |level − target|, worse = |Y − target| > d and meet =
+/// |Y − target| ≤ d/2 (green within half the band; the scorecards give no green tolerance, so
+/// this rule is ours and documented). Without an intervention level, Plan is Best has no band and
+/// P(meet) is not defined.
+public struct Thresholds: Sendable, Equatable {
+  public var target: Double?
+  public var interventionLevel: Double?
+  public var polarity: Polarity
+
+  public init(target: Double?, interventionLevel: Double?, polarity: Polarity) {
+    self.target = target
+    self.interventionLevel = interventionLevel
+    self.polarity = polarity
+  }
+
+  /// The green half-width around the target for Plan is Best.
+  var planTolerance: Double? {
+    guard let t = target, let l = interventionLevel else { return nil }
+    return abs(l - t) / 2
+  }
+
+  /// Status of a value; nil without a target.
+  public func status(of y: Double) -> ForecastStatus? {
+    guard let t = target, y.isFinite else { return nil }
+    switch polarity {
+    case .bigger:
+      if y >= t { return .green }
+      if let l = interventionLevel, y < l { return .red }
+      return .amber
+    case .smaller:
+      if y <= t { return .green }
+      if let l = interventionLevel, y > l { return .red }
+      return .amber
+    case .plan:
+      guard let l = interventionLevel else { return y == t ? .green : .amber }
+      let d = abs(l - t)
+      if abs(y - t) <= d / 2 { return .green }
+      if abs(y - t) > d { return .red }
+      return .amber
+    }
+  }
+
+  /// P(meet target) under a distribution given by its CDF (P(Y ≤ y)); nil without a target.
+  /// Meeting includes equality (P(Y ≥ t) for bigger, P(Y ≤ t) for smaller).
+  public func probabilityOfMeeting(cdf: (Double) -> Double) -> Double? {
+    guard let t = target else { return nil }
+    switch polarity {
+    case .bigger: return 1 - cdf(t.nextDown)   // P(Y ≥ t), right for point masses too
+    case .smaller: return cdf(t)
+    case .plan:
+      guard let h = planTolerance else { return nil }
+      return max(0, cdf(t + h) - cdf(t - h))
+    }
+  }
+
+  /// P(worse than the intervention level); nil without one.
+  public func probabilityWorseThanIntervention(cdf: (Double) -> Double) -> Double? {
+    guard let l = interventionLevel else { return nil }
+    switch polarity {
+    case .bigger: return cdf(l.nextDown)       // P(Y < l)
+    case .smaller: return 1 - cdf(l)
+    case .plan:
+      guard let t = target else { return nil }
+      let d = abs(l - t)
+      return max(0, 1 - (cdf(t + d) - cdf(t - d)))
+    }
+  }
+
+  /// Whether `a` is better than `b` under the polarity (Plan is Best: closer to the target).
+  public func isBetter(_ a: Double, than b: Double) -> Bool {
+    switch polarity {
+    case .bigger: return a > b
+    case .smaller: return a < b
+    case .plan: return target.map { abs(a - $0) < abs(b - $0) } ?? false
+    }
+  }
+}

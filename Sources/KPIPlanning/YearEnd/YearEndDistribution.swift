@@ -1,0 +1,115 @@
+import Foundation
+import KPIStats
+
+/// The distribution of a year-end outturn: either an exact affine map of one forecast step's
+/// distribution (Y = shift + scale·X, scale > 0 — the March value, or a year-to-date total with
+/// one quarter left) or a sorted Monte Carlo sample (a sum over several forecast steps).
+public enum YearEndDistribution: Sendable, Equatable {
+  case affine(ForecastDistribution, shift: Double, scale: Double)
+  case sample(sorted: [Double])
+  /// The pooled annual model's predictive distribution (``PooledAnnualModel``):
+  /// Y = centre + N(0, shockSD²) + scale·E, E uniform over the standardised pooled residuals,
+  /// **sorted ascending** (build it with ``pooled(centre:shockSD:scale:residuals:)``).
+  case mixture(centre: Double, shockSD: Double, scale: Double, standardized: [Double])
+
+  /// A pooled-model mixture; sorts the residuals (the CDF only evaluates the normal CDF for
+  /// residuals within 8.3 sd of the point, the rest count as 0 or 1 to within 1e-16).
+  public static func pooled(centre: Double, shockSD: Double, scale: Double, residuals: [Double]) -> YearEndDistribution {
+    .mixture(centre: centre, shockSD: shockSD, scale: scale, standardized: residuals.filter(\.isFinite).sorted())
+  }
+
+  /// Mixture CDF and density at y: F = mean Φ((y − c − s·e)/sd), f = mean φ(…)/sd, using that
+  /// `e` is sorted: residuals with z > 8.3 add 1 to F and those with z < −8.3 add 0.
+  static func mixtureCDFAndDensity(_ y: Double, c: Double, sd: Double, scale: Double, e: [Double]) -> (Double, Double) {
+    let n = e.count
+    guard n > 0 else { return (.nan, .nan) }
+    if sd <= 0 || scale <= 0 {
+      var count = 0
+      for ej in e where c + scale * ej <= y { count += 1 }
+      return (Double(count) / Double(n), 0)
+    }
+    let cut = 8.3 * sd / scale
+    let t = (y - c) / scale   // z_j = (t − e_j)·scale/sd
+    // First index with e_j ≥ t − cut (below it z > 8.3), first with e_j > t + cut (from it z < −8.3).
+    func lowerBound(_ v: Double) -> Int {
+      var lo = 0, hi = n
+      while lo < hi { let mid = (lo + hi) / 2; if e[mid] < v { lo = mid + 1 } else { hi = mid } }
+      return lo
+    }
+    let a = lowerBound(t - cut), b = max(a, lowerBound(t + cut.nextUp))
+    var total = Double(a), dens = 0.0
+    let norm = 1 / (2 * Double.pi).squareRoot()
+    for j in a..<b {
+      let z = (y - c - scale * e[j]) / sd
+      total += SpecialFunctions.normalCDF(z)
+      dens += norm * Foundation.exp(-0.5 * z * z)
+    }
+    return (total / Double(n), dens / (Double(n) * sd))
+  }
+
+  /// A sample distribution from unsorted draws (non-finite draws discarded).
+  public static func sample(_ draws: [Double]) -> YearEndDistribution {
+    .sample(sorted: draws.filter(\.isFinite).sorted())
+  }
+
+  /// P(Y ≤ y).
+  public func cdf(_ y: Double) -> Double {
+    switch self {
+    case .affine(let d, let shift, let scale): return d.cdf((y - shift) / scale)
+    case .sample(let s):
+      guard !s.isEmpty else { return .nan }
+      var lo = 0, hi = s.count
+      while lo < hi { let mid = (lo + hi) / 2; if s[mid] <= y { lo = mid + 1 } else { hi = mid } }
+      return Double(lo) / Double(s.count)
+    case .mixture(let c, let sd, let scale, let e):
+      return Self.mixtureCDFAndDensity(y, c: c, sd: sd, scale: scale, e: e).0
+    }
+  }
+
+  /// The p-quantile (samples: R's type 7).
+  public func quantile(_ p: Double) -> Double {
+    switch self {
+    case .affine(let d, let shift, let scale): return shift + scale * d.quantile(p)
+    case .sample(let s): return Distribution.empirical(sortedSamples: s).quantile(p)
+    case .mixture(let c, let sd, let scale, let e):
+      // Safeguarded Newton on the CDF (bisection whenever a step leaves the bracket); the
+      // same root as scripts/calibrate_targets.py's bisection, to ~1e-10 relative.
+      guard let mn = e.first, let mx = e.last, p > 0, p < 1 else { return p <= 0 ? -.infinity : .infinity }
+      var lo = c + scale * mn - 10 * sd - 1e-9, hi = c + scale * mx + 10 * sd + 1e-9
+      guard sd > 0 else {
+        for _ in 0..<200 {
+          let mid = 0.5 * (lo + hi)
+          if cdf(mid) < p { lo = mid } else { hi = mid }
+          if hi - lo <= 1e-10 * max(1, abs(mid)) { break }
+        }
+        return 0.5 * (lo + hi)
+      }
+      var x = c + scale * Distribution.empirical(sortedSamples: e).quantile(p)
+      for _ in 0..<200 {
+        var (f, dens) = Self.mixtureCDFAndDensity(x, c: c, sd: sd, scale: scale, e: e)
+        f -= p
+        if f < 0 { lo = x } else { hi = x }
+        var next = dens > 0 ? x - f / dens : .nan
+        if !(next > lo && next < hi) { next = 0.5 * (lo + hi) }
+        if abs(next - x) <= 1e-12 * max(1, abs(x)) || hi - lo <= 1e-12 * max(1, abs(x)) { return next }
+        x = next
+      }
+      return x
+    }
+  }
+
+  /// The point forecast: the forecast step's point (mean, or back-transformed median) mapped
+  /// through the affine map; for samples the median.
+  public var point: Double {
+    switch self {
+    case .affine(let d, let shift, let scale): return shift + scale * d.point
+    case .sample, .mixture: return quantile(0.5)
+    }
+  }
+
+  /// Central interval at `level` percent.
+  public func interval(level: Double) -> (lower: Double, upper: Double) {
+    let a = (1 - level / 100) / 2
+    return (quantile(a), quantile(1 - a))
+  }
+}

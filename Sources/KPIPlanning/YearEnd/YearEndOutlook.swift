@@ -1,0 +1,145 @@
+import Foundation
+import KPIData
+import KPIForecast
+import KPIStats
+
+/// One indicator's year-end outlook: the outturn distribution under its reporting basis, the
+/// target and intervention level of that financial year, the probabilities and status.
+public struct YearEndOutlook: Sendable {
+  public var key: SeriesKey
+  public var unit: KPIUnit
+  public var basis: ReportingBasis
+  /// `catalogue`, or `default` (Snapshot assumed).
+  public var basisSource: String
+  public var aggregation: YearEndAggregation
+  public var distribution: YearEndDistribution
+  public var thresholds: Thresholds?
+  public var model: String
+  /// A drafted "reason for level of performance".
+  public var reason: String
+  public var warnings: [String]
+
+  public var yearEnd: Period { aggregation.yearEnd }
+  public var point: Double { distribution.point }
+  public func interval(level: Double) -> (lower: Double, upper: Double) { distribution.interval(level: level) }
+  public var probabilityOfMeetingTarget: Double? { thresholds?.probabilityOfMeeting(cdf: distribution.cdf) }
+  public var probabilityWorseThanIntervention: Double? { thresholds?.probabilityWorseThanIntervention(cdf: distribution.cdf) }
+  /// Status of the point forecast.
+  public var status: ForecastStatus? { thresholds?.status(of: point) }
+}
+
+/// Options of the year-end computation.
+public struct YearEndOptions: Sendable {
+  /// Monte Carlo paths for outturns that sum several forecast steps.
+  public var draws: Int
+  public var seed: UInt64
+  /// Correlation of the steps' normal components in path simulation (see ``PathSimulator``).
+  public var stepCorrelation: Double
+
+  public init(draws: Int = 20_000, seed: UInt64 = 1, stepCorrelation: Double = 0) {
+    self.draws = draws
+    self.seed = seed
+    self.stepCorrelation = stepCorrelation
+  }
+}
+
+/// Builds year-end outlooks from forecasts.
+public enum YearEndCalculator {
+  /// The reporting basis of a series: the catalogue's, else Snapshot (said in the warnings).
+  public static func basis(of s: KPISeries) -> (ReportingBasis, String) {
+    if let b = s.entry?.basis { return (b, "catalogue") }
+    return (.snapshot, "default")
+  }
+
+  /// Target and intervention level for the financial year `label` from the catalogue, with the
+  /// series' polarity; nil without a polarity. A year with no target of its own carries the
+  /// latest earlier year's target and level forward (as scorecards roll them on), and says so.
+  public static func thresholds(for s: KPISeries, yearLabel label: String) -> Thresholds? {
+    thresholdsWithNote(for: s, yearLabel: label).thresholds
+  }
+
+  public static func thresholdsWithNote(for s: KPISeries, yearLabel label: String) -> (thresholds: Thresholds?, note: String?) {
+    guard let pol = s.polarity else { return (nil, nil) }
+    var target = lookup(s.entry?.targets, label), level = lookup(s.entry?.interventionLevels, label)
+    var note: String?
+    if target == nil, let (year, t) = latestBefore(s.entry?.targets, label) {
+      target = t
+      if level == nil, let l = lookup(s.entry?.interventionLevels, year) { level = l }
+      note = "no \(label) target in the catalogue: the \(year) target\(level != nil ? " and intervention level" : "") carried forward"
+    }
+    return (Thresholds(target: target, interventionLevel: level, polarity: pol), note)
+  }
+
+  /// The entry of the latest year before `label` (financial-year labels compare by their end).
+  static func latestBefore(_ table: [String: Double]?, _ label: String) -> (String, Double)? {
+    guard let table, let end = Period.parse(label)?.period else { return nil }
+    let earlier = table.compactMap { k, v -> (Period, String, Double)? in
+      guard let p = Period.parse(k), p.impliedFrequency == .annual, p.period < end else { return nil }
+      return (p.period, p.period.financialYearLabel, v)
+    }
+    return earlier.max { $0.0 < $1.0 }.map { ($0.1, $0.2) }
+  }
+
+  /// Finds a per-year value under `2023/24`, `2023-24`, `2024` or `2023/2024`.
+  static func lookup(_ table: [String: Double]?, _ label: String) -> Double? {
+    guard let table else { return nil }
+    if let v = table[label] { return v }
+    for (k, v) in table { if let p = Period.parse(k), p.period.financialYearLabel == label, p.impliedFrequency == .annual { return v } }
+    return nil
+  }
+
+  /// The year-end outlook of one forecast. `yearEnd` defaults to the last forecast period's
+  /// financial year; `comparators` are other series of the same indicator (e.g. England).
+  public static func outlook(_ f: SeriesForecast, yearEnd: Period? = nil, options: YearEndOptions = YearEndOptions(),
+                             streamIndex: Int = 0, comparators: [KPISeries] = []) -> YearEndOutlook? {
+    let (basis, basisSource) = basis(of: f.series)
+    guard let agg = YearEndAggregation.plan(for: f, basis: basis, yearEnd: yearEnd) else { return nil }
+    var gen = SeededGenerator(seed: SeededGenerator.streamSeed(options.seed, streamIndex))
+    let dist = distribution(f, aggregation: agg, options: options, generator: &gen)
+    var warnings = f.warnings + agg.warnings
+    if basisSource == "default" { warnings.append("no reporting basis in the catalogue: Snapshot assumed (year-end = the March value)") }
+    if f.series.polarity == nil { warnings.append("no polarity: no status or probabilities") }
+    let (th, note) = thresholdsWithNote(for: f.series, yearLabel: agg.yearEnd.financialYearLabel)
+    if let note { warnings.append(note) }
+    var o = YearEndOutlook(key: f.series.key, unit: f.series.unit, basis: basis, basisSource: basisSource, aggregation: agg,
+                           distribution: dist, thresholds: th, model: f.model, reason: "", warnings: warnings)
+    o.reason = ReasonDrafter.draft(outlook: o, series: f.series, comparators: comparators)
+    return o
+  }
+
+  /// The outturn distribution: exact when one forecast step decides it, else simulated paths.
+  static func distribution(_ f: SeriesForecast, aggregation agg: YearEndAggregation, options: YearEndOptions,
+                           generator: inout SeededGenerator) -> YearEndDistribution {
+    if agg.steps.count == 1, let j = agg.steps.first {
+      switch agg.mode {
+      case .marchValue: return .affine(f.distributions[j], shift: 0, scale: 1)
+      case .sum: return .affine(f.distributions[j], shift: agg.observedSum, scale: 1)
+      case .mean:
+        let n = Double(agg.periodCount)
+        return .affine(f.distributions[j], shift: agg.observedSum / n, scale: 1 / n)
+      }
+    }
+    let sim = PathSimulator(steps: agg.steps.map { f.distributions[$0] }, stepCorrelation: options.stepCorrelation)
+    let paths = sim.simulate(count: options.draws, generator: &generator)
+    let h = agg.steps.count
+    var out = [Double](repeating: 0, count: options.draws)
+    for i in 0..<options.draws { out[i] = agg.combine(Array(paths[(i * h)..<(i * h + h)])) }
+    return .sample(out)
+  }
+
+  /// Outlooks for many forecasts on all cores, in input order (each series has its own random
+  /// stream, so the output does not depend on scheduling); comparators are the input's England
+  /// series of each indicator.
+  public static func outlooks(_ forecasts: [SeriesForecast], options: YearEndOptions = YearEndOptions()) -> [YearEndOutlook] {
+    var england = [String: KPISeries]()
+    for f in forecasts where f.series.key.geography?.lowercased() == "england" { england[f.series.key.indicator] = f.series }
+    let comparators = england
+    let box = LockedSlots<YearEndOutlook?>(count: forecasts.count)
+    DispatchQueue.concurrentPerform(iterations: forecasts.count) { i in
+      let f = forecasts[i]
+      let comps = comparators[f.series.key.indicator].flatMap { $0.key == f.series.key ? nil : [$0] } ?? []
+      box.set(i, outlook(f, options: options, streamIndex: i, comparators: comps))
+    }
+    return box.values.compactMap { $0 ?? nil }
+  }
+}

@@ -1,0 +1,233 @@
+#!/usr/bin/env python3
+"""Calibration and sharpness of proposed targets and intervention levels on DfE LAIT data.
+
+For every children's-services KPI with a polarity in the DfE LAIT extract, every authority and
+each of the last years t: propose a target and an intervention level for year t from the years
+before t only, then see what happened in t.
+
+Two rules are compared:
+  naive : target = last year's value; intervention = last value + 1.28 x sd(past yearly changes
+          of that authority) on the worse side.
+  pooled: kpi-forecast's annual rule (KPIPlanning/Targets/PooledAnnualModel.swift). The yearly change of
+          every authority in every past year is regressed (least squares) on the authority's gap
+          to the all-authority mean the year before and on its previous change:
+              dy[i,s] = alpha_s + b (y[i,s-1] - mean_s-1) + c dy[i,s-1] + e[i,s]
+          (alpha_s a fixed effect per year, the change common to all authorities; missing previous
+          change = 0). The coming year's common change is the median of the past alpha_s, with
+          the spread of the alpha_s around it (sd_shock) as a normal shock shared by everyone. The residual scale of authority i is its own residual
+          sd shrunk toward the pooled sd with k = 3 pseudo-years:
+              s_i^2 = (k s_pool^2 + n_i s_own,i^2) / (k + n_i)
+          and the predictive distribution is y[i,t-1] + fitted change + N(0, sd_shock^2) +
+          s_i * E, E drawn from the standardised pooled residuals (quantiles by bisection on the
+          mixture CDF, deterministic).
+          target(P) = the value met with probability P; intervention = the 0.9 quantile on the
+          worse side.
+Sharpness: quantile (pinball) loss  L_tau(y, q) = (y - q)(tau - 1[y < q]) of the target
+(tau = 0.5) and of the intervention level (tau = 0.9 for smaller-is-better, 0.1 for
+bigger-is-better), summed over authority-years, as a ratio pooled / naive (below 1 = sharper).
+
+Usage: scripts/calibrate_targets.py [DATA_DIR (default ../shared/data)] [--years 5]
+       [--reference OUT_DIR]  (writes the reference file for the Swift cross-check)
+Prints a Markdown table (docs/PLANNING.md carries its output).
+"""
+import csv
+import math
+import os
+import sys
+from collections import defaultdict
+
+import numpy as np
+
+K_SHRINK = 3.0
+MIN_PAST = 3          # an authority needs at least this many values before t
+
+
+def year_key(period):
+    """'2025' -> 2025; '2023/24' -> 2024 (the year the period ends)."""
+    if '/' in period:
+        a, _ = period.split('/')
+        return int(a) + 1
+    return int(period)
+
+
+def load(data_dir):
+    measures = {}
+    with open(os.path.join(data_dir, 'dfe', 'lait_childrens_kpis_measures.csv'), newline='') as f:
+        for r in csv.DictReader(f):
+            measures[r['measure_code']] = r
+    series = defaultdict(dict)   # (measure, la) -> {year: value}
+    with open(os.path.join(data_dir, 'dfe', 'lait_childrens_kpis_long.csv'), newline='') as f:
+        for r in csv.DictReader(f):
+            if r['geographic_level'] != 'Local authority' or r['value'] == '':
+                continue
+            series[(r['measure_code'], r['area_name'])][year_key(r['period'])] = float(r['value'])
+    return measures, series
+
+
+def mixture_quantile(p, centre, shock_sd, scale, std):
+    """p-quantile of Y = centre + N(0, shock_sd^2) + scale * E, E drawn from the standardised
+    pooled residuals `std` with equal weight; by bisection on the CDF
+    F(y) = mean_j Phi((y - centre - scale e_j) / shock_sd)  (a step CDF when shock_sd = 0)."""
+    from scipy.special import ndtr
+    pts = centre + scale * std
+    def cdf(y):
+        if shock_sd <= 0:
+            return float(np.mean(pts <= y))
+        return float(np.mean(ndtr((y - pts) / shock_sd)))
+    lo = float(pts.min()) - 10 * shock_sd - 1e-9
+    hi = float(pts.max()) + 10 * shock_sd + 1e-9
+    for _ in range(100):
+        mid = 0.5 * (lo + hi)
+        if cdf(mid) < p:
+            lo = mid
+        else:
+            hi = mid
+        if hi - lo <= 1e-10 * max(1.0, abs(mid)):
+            break
+    return 0.5 * (lo + hi)
+
+
+def pooled_fit(panel, t):
+    """The pooled model fitted on the years before t (see the module doc)."""
+    years = sorted({y for s in panel.values() for y in s if y < t})
+    mean = {y: float(np.mean([s[y] for s in panel.values() if y in s])) for y in years}
+    rows, resp, who, yrs = [], [], [], []
+    for la, s in panel.items():
+        for y in years:
+            if y in s and (y - 1) in s:
+                prev_change = s[y - 1] - s[y - 2] if (y - 2) in s else 0.0
+                rows.append([s[y - 1] - mean[y - 1], prev_change])
+                resp.append(s[y] - s[y - 1])
+                who.append(la)
+                yrs.append(y)
+    year_list = sorted(set(yrs))
+    if len(rows) < 10 or len(year_list) < 2:
+        return None
+    X = np.array([[1.0 if y == yy else 0.0 for yy in year_list] + r for y, r in zip(yrs, rows)])
+    yv = np.array(resp)
+    beta, *_ = np.linalg.lstsq(X, yv, rcond=None)   # LAPACK gelsd; the Swift side uses QR
+    res = yv - X @ beta
+    nfx = len(year_list)
+    alphas = beta[:nfx]
+    s_pool2 = float(res @ res) / max(len(res) - X.shape[1], 1)
+    own = defaultdict(list)
+    for la, e in zip(who, res):
+        own[la].append(float(e))
+    scale = {}
+    for la, es in own.items():
+        n = len(es)
+        scale[la] = math.sqrt((K_SHRINK * s_pool2 + n * float(np.mean(np.square(es)))) / (K_SHRINK + n))
+    std = np.array([e / scale[la] for la, e in zip(who, res) if scale[la] > 0])
+    a0 = float(np.median(alphas))
+    shock_sd = math.sqrt(float(np.mean(np.square(alphas - a0))))
+    return dict(beta=beta[nfx:], a0=a0, shock_sd=shock_sd, scale=scale, std=std, mean=mean)
+
+
+def pooled_quantiles(panel, t, probs):
+    """{la: [quantiles]} for authorities with a value at t-1 and >= MIN_PAST values before t."""
+    fit = pooled_fit(panel, t)
+    if fit is None:
+        return {}
+    out = {}
+    for la, s in panel.items():
+        if (t - 1) not in s or sum(1 for y in s if y < t) < MIN_PAST or la not in fit['scale']:
+            continue
+        prev_change = s[t - 1] - s[t - 2] if (t - 2) in s else 0.0
+        x0 = np.array([s[t - 1] - fit['mean'][t - 1], prev_change])
+        centre = s[t - 1] + fit['a0'] + float(x0 @ fit['beta'])
+        out[la] = [mixture_quantile(p, centre, fit['shock_sd'], fit['scale'][la], fit['std']) for p in probs]
+    return out
+
+
+def pinball(y, q, tau):
+    return (y - q) * (tau - (1.0 if y < q else 0.0))
+
+
+def main(argv):
+    data_dir = '../shared/data'
+    n_years = 5
+    ref_dir = None
+    args = list(argv)
+    while args:
+        a = args.pop(0)
+        if a == '--years':
+            n_years = int(args.pop(0))
+        elif a == '--reference':
+            ref_dir = args.pop(0)
+        else:
+            data_dir = a
+    measures, series = load(data_dir)
+    panels = defaultdict(dict)
+    for (m, la), s in series.items():
+        panels[m][la] = s
+    out_rows = []
+    totals = defaultdict(float)
+    for m in sorted(panels):
+        pol = measures.get(m, {}).get('polarity', '')
+        if pol not in ('High', 'Low'):
+            continue
+        bigger = pol == 'High'
+        panel = panels[m]
+        all_years = sorted({y for s in panel.values() for y in s})
+        targets_years = all_years[-n_years:]
+        tau_i = 0.1 if bigger else 0.9
+        probs = [0.5, tau_i]
+        c = defaultdict(float)
+        for t in targets_years:
+            q = pooled_quantiles(panel, t, probs)
+            for la, s in panel.items():
+                if t not in s or la not in q:
+                    continue
+                past = [s[y] for y in sorted(s) if y < t]
+                changes = [s[y] - s[y - 1] for y in sorted(s) if y < t and (y - 1) in s]
+                if len(changes) < 2:
+                    continue
+                y, last = s[t], s[t - 1]
+                sd = float(np.std(changes, ddof=1))
+                n_t, n_i = last, last + (-1.28 if bigger else 1.28) * sd
+                p_t, p_i = q[la]
+                met = (lambda v: y >= v) if bigger else (lambda v: y <= v)
+                worse = (lambda v: y < v) if bigger else (lambda v: y > v)
+                c['n'] += 1
+                c['met_pooled'] += met(p_t)
+                c['met_naive'] += met(n_t)
+                c['crossed_pooled'] += worse(p_i)
+                c['crossed_naive'] += worse(n_i)
+                c['lt_pooled'] += pinball(y, p_t, 0.5)
+                c['lt_naive'] += pinball(y, n_t, 0.5)
+                c['li_pooled'] += pinball(y, p_i, tau_i)
+                c['li_naive'] += pinball(y, n_i, tau_i)
+        if c['n'] == 0:
+            continue
+        for k, v in c.items():
+            totals[k] += v
+        out_rows.append((m, 'bigger' if bigger else 'smaller', c))
+    def fmt(name, pol, c):
+        n = c['n']
+        return (f"| {name} | {pol} | {int(n)} | {100 * c['met_pooled'] / n:.1f} | {100 * c['met_naive'] / n:.1f} | "
+                f"{100 * c['crossed_pooled'] / n:.1f} | {100 * c['crossed_naive'] / n:.1f} | "
+                f"{c['lt_pooled'] / c['lt_naive']:.3f} | {c['li_pooled'] / c['li_naive']:.3f} |")
+    print("| KPI | polarity | authority-years | met % (pooled, P=0.5) | met % (naive) | crossed % (pooled, 10%) | crossed % (naive) | target loss ratio | intervention loss ratio |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for m, pol, c in out_rows:
+        print(fmt(m, pol, c))
+    print(fmt('**all KPIs**', '', totals))
+    if ref_dir:
+        write_reference(ref_dir, panels, series)
+
+
+def write_reference(ref_dir, panels, series):
+    """Pooled quantiles for one KPI and year, for the Swift cross-check."""
+    os.makedirs(ref_dir, exist_ok=True)
+    m, t = 'CareLeaversNEET', 2025
+    probs = [0.1, 0.5, 0.9]
+    q = pooled_quantiles(panels[m], t, probs)
+    with open(os.path.join(ref_dir, 'pooled_annual_quantiles.csv'), 'w', newline='') as f:
+        w = csv.writer(f, lineterminator='\n')
+        w.writerow(['indicator', 'geography', 'year', 'q10', 'q50', 'q90'])
+        for la in sorted(q):
+            w.writerow([m, la, f'{t - 1}/{t % 100:02d}'] + [repr(v) for v in q[la]])
+
+
+if __name__ == '__main__':
+    main(sys.argv[1:])
