@@ -20,8 +20,24 @@ enum ETSReferenceData {
   }
 
 
-  /// Fixture series by name.
-  static func series() throws -> [String: SeriesInput] {
+  /// A file of the shared data: `<repo root>/../shared/data` (where CI has it), or two levels up
+  /// for a git worktree under `wt/`. Throws (the test fails, it is not skipped) when absent.
+  static func sharedData(_ relative: String) throws -> URL {
+    let root = directory.deletingLastPathComponent().deletingLastPathComponent()
+    for base in [root.deletingLastPathComponent(), root.deletingLastPathComponent().deletingLastPathComponent()] {
+      let u = base.appendingPathComponent("shared/data").appendingPathComponent(relative)
+      if FileManager.default.fileExists(atPath: u.path) { return u }
+    }
+    throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "../shared/data/" + relative])
+  }
+
+  /// Fixture series by name, plus the tourism training series the R script names but does not
+  /// copy (read from the shared data's benchmarks/tourism_quarterly.csv).
+  static func series() throws -> [String: SeriesInput] { try cachedSeries.get() }
+
+  private static let cachedSeries = Result { try loadSeries() }
+
+  private static func loadSeries() throws -> [String: SeriesInput] {
     var values: [String: [Double]] = [:]
     var period: [String: Int] = [:]
     for r in try rows("ets_reference_series.csv") {
@@ -29,7 +45,20 @@ enum ETSReferenceData {
       values[name, default: []].append(Double(r["value"] ?? "") ?? .nan)
       period[name] = Int(r["period"] ?? "") ?? 1
     }
-    return values.reduce(into: [:]) { $0[$1.key] = SeriesInput(values: $1.value, period: period[$1.key] ?? 1) }
+    var out = values.reduce(into: [String: SeriesInput]()) {
+      $0[$1.key] = SeriesInput(values: $1.value, period: period[$1.key] ?? 1)
+    }
+    let text = try String(contentsOf: sharedData("benchmarks/tourism_quarterly.csv"), encoding: .utf8)
+    var tourism: [String: [(Int, Double)]] = [:]
+    for line in text.split(whereSeparator: \.isNewline).dropFirst() {
+      let f = line.split(separator: ",")
+      guard f.count >= 4, f[3] == "train", let t = Int(f[1]), let v = Double(f[2]) else { continue }
+      tourism[String(f[0]), default: []].append((t, v))
+    }
+    for (id, v) in tourism where out[id] == nil {
+      out[id] = SeriesInput(values: v.sorted { $0.0 < $1.0 }.map(\.1), period: 4)
+    }
+    return out
   }
 
   /// R's fixed-model results: series → model code → key → values by index.

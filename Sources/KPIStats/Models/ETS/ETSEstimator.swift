@@ -1,7 +1,8 @@
 import Foundation
 
-/// Maximum-likelihood estimation of one ETS form, as R `forecast:::etsmodel` (opt.crit = "lik",
-/// bounds = "both"): the parameter vector (α, β, γ, φ, ℓ₀, b₀, s₀ … s_{m−2}) starts at R's
+/// Estimation of one ETS form, as R `forecast:::etsmodel` (bounds = "both"; opt.crit "lik" by
+/// default, or "mse"/"sigma"/"mae"): the parameter vector (α, β, γ, φ without the given ones,
+/// ℓ₀, b₀, s₀ … s_{m−2}) starts at R's
 /// `initparam`/`initstate` values and is optimised jointly by Nelder–Mead; outside the usual box or
 /// the admissible region, or with a negative multiplicative seasonal state, the criterion is +∞.
 /// The last seasonal state is not free: it makes the states sum to 0 (additive) or m (multiplicative).
