@@ -42,8 +42,19 @@ func runMain() -> Int32 {
     print(KPIForecastCommand.fullMessage(for: e))
     return 0
   } catch {
-    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-    return 1
+    // ArgumentParser's own errors (help requested through the built-in `help` subcommand, usage
+    // errors) keep their meaning; everything else is an input or data error.
+    switch KPIForecastCommand.exitCode(for: error) {
+    case .success:
+      print(KPIForecastCommand.fullMessage(for: error))
+      return 0
+    case .validationFailure:
+      FileHandle.standardError.write(Data((KPIForecastCommand.fullMessage(for: error) + "\n").utf8))
+      return 2
+    default:
+      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+      return 1
+    }
   }
 }
 

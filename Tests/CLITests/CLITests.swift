@@ -46,3 +46,13 @@ func tempFile(_ text: String, name: String = "in.csv") throws -> String {
     #expect(r.code == 2)
   }
 }
+
+@Suite struct CLIHelpTests {
+  @Test(arguments: [["--help"], ["forecast", "--help"], ["help", "forecast"]])
+  func helpPrintsUsageAndExitsZero(args: [String]) throws {
+    let r = try runCLI(args)
+    #expect(r.code == 0)
+    #expect(r.out.contains("USAGE:"))
+    #expect(!r.err.contains("CommandError"))
+  }
+}

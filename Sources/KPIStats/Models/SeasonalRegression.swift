@@ -151,8 +151,11 @@ public struct SeasonalRegression: ForecastModel {
       if useSeason && !usePrior { useSeason = false; warnings.append("too few observations for seasonal terms: dropped") }
       else if !shifts.isEmpty { shifts.removeAll(); warnings.append("too few observations for level shifts: dropped") }
       else if useTrend { useTrend = false; warnings.append("too few observations for a trend: level only") }
-      else if useSeason { useSeason = false; warnings.append("too few observations for seasonal terms: dropped") }
-      else { break }
+      // Seasonal terms backed by a prior are balanced by its pseudo-rows: they go last, and only
+      // when not even one residual degree of freedom would remain.
+      else if useSeason && observed.count + pseudo() - columns() < 1 {
+        useSeason = false; warnings.append("too few observations for seasonal terms: dropped")
+      } else { break }
     }
     let design = Design(trend: useTrend, seasons: useSeason ? m : 1, firstSeason: series.firstSeason, shifts: shifts)
     var rows = observed.map { design.row(at: $0) }
