@@ -19,5 +19,9 @@ bin="${KPI_FORECAST:-.build/release/kpi-forecast}"
 [ -x "$bin" ] || bin=.build/debug/kpi-forecast
 mkdir -p "$out"
 "$bin" import "$seeds"/00[0-4]_*.txt --catalogue models --out "$out"
-if [ "${REFRESH_BUNDLED:-1}" = 1 ]; then cp "$out/observations.csv" notebooks-data/bcp-kpis.csv; fi
-echo "import-seeds: $out/import-report.md; notebooks-data/bcp-kpis.csv refreshed" >&2
+if [ "${REFRESH_BUNDLED:-1}" = 1 ]; then
+  cp "$out/observations.csv" notebooks-data/bcp-kpis.csv
+  echo "import-seeds: report in $out/import-report.md; notebooks-data/bcp-kpis.csv refreshed" >&2
+else
+  echo "import-seeds: report in $out/import-report.md; observations in $out/observations.csv" >&2
+fi
