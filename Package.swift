@@ -46,7 +46,9 @@ let package = Package(
     ),
     // Timing of automatic ETS on the Tourism quarterly series (swift run -c release ets-bench).
     .executableTarget(name: "ets-bench", dependencies: ["KPIStats"], path: "Benchmarks/ets-bench"),
-    .testTarget(name: "KPIStatsTests", dependencies: ["KPIStats"]),
+    // Shared test helpers (R reference-file loader); used by test targets only.
+    .target(name: "KPITestSupport", path: "Tests/KPITestSupport"),
+    .testTarget(name: "KPIStatsTests", dependencies: ["KPIStats", "KPITestSupport"]),
     // Property-based fuzzer for the input readers (library, shared by kpi-fuzz and the tests).
     .target(name: "KPIFuzz", dependencies: ["KPIData"]),
     .executableTarget(name: "kpi-fuzz", dependencies: ["KPIFuzz", "KPIData"]),
@@ -54,7 +56,7 @@ let package = Package(
     .systemLibrary(name: "CLibFuzzer"),
     .executableTarget(name: "kpi-libfuzz", dependencies: ["KPIFuzz", "KPIData", "CLibFuzzer"]),
     .testTarget(name: "KPIDataTests", dependencies: ["KPIData", "KPIFuzz"]),
-    .testTarget(name: "KPIForecastTests", dependencies: ["KPIForecast", "KPIStats", "KPIData"]),
+    .testTarget(name: "KPIForecastTests", dependencies: ["KPIForecast", "KPIStats", "KPIData", "KPITestSupport"]),
     .testTarget(name: "KPIPlanningTests", dependencies: ["KPIPlanning", "KPIForecast", "KPIStats", "KPIData"]),
     .testTarget(name: "CLITests", dependencies: ["kpi-forecast"]),
   ],

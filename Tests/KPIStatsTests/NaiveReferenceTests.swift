@@ -1,4 +1,5 @@
 import Foundation
+import KPITestSupport
 import Testing
 @testable import KPIStats
 

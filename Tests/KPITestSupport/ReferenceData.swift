@@ -2,14 +2,14 @@ import Foundation
 
 /// Reads the committed R reference files under `notebooks-data/reference/` (plain CSV, no quoting,
 /// `NA` for missing), located from this file's path so tests run from any directory.
-enum ReferenceData {
-  static var directory: URL {
+public enum ReferenceData {
+  public static var directory: URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("notebooks-data/reference")
   }
 
   /// Rows of `name` as dictionaries keyed by the header.
-  static func rows(_ name: String) throws -> [[String: String]] {
+  public static func rows(_ name: String) throws -> [[String: String]] {
     let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
     var lines = text.split(whereSeparator: \.isNewline).map(String.init)
     guard !lines.isEmpty else { return [] }
@@ -23,7 +23,7 @@ enum ReferenceData {
   }
 
   /// `NA` (and empty) → nil.
-  static func number(_ s: String?) -> Double? {
+  public static func number(_ s: String?) -> Double? {
     guard let s, s != "NA", !s.isEmpty else { return nil }
     return Double(s)
   }
@@ -31,43 +31,43 @@ enum ReferenceData {
 
 /// |a − b| ≤ tol·|b| (plus a tiny absolute floor for reference values of exactly 0); returns the
 /// relative deviation for reporting.
-func relativeDeviation(_ a: Double, _ b: Double) -> Double {
+public func relativeDeviation(_ a: Double, _ b: Double) -> Double {
   if a == b { return 0 }
   return abs(a - b) / max(abs(b), 1e-300)
 }
 
-func close(_ a: Double, _ b: Double, relative tol: Double) -> Bool {
+public func close(_ a: Double, _ b: Double, relative tol: Double) -> Bool {
   a == b || abs(a - b) <= tol * abs(b) + 1e-14
 }
 
 /// One fixed series of `regression_reference.R` with R's results for it.
-struct RegressionCase: Sendable {
-  var id: String
-  var unit: String
-  var frequency: String
-  var period: Int
-  var firstSeason: Int
-  var transform: String
-  var lower: Double?
-  var upper: Double?
-  var epsilon: Double?
-  var horizon: Int
-  var shifts: [Int]
-  var prior: [Double]
-  var priorWeight: Double?
-  var periods: [String]
+public struct RegressionCase: Sendable {
+  public var id: String
+  public var unit: String
+  public var frequency: String
+  public var period: Int
+  public var firstSeason: Int
+  public var transform: String
+  public var lower: Double?
+  public var upper: Double?
+  public var epsilon: Double?
+  public var horizon: Int
+  public var shifts: [Int]
+  public var prior: [Double]
+  public var priorWeight: Double?
+  public var periods: [String]
   /// Data-scale values, NaN for a gap.
-  var values: [Double]
+  public var values: [Double]
   /// R's coefficient names and values (nil = aliased, NA in R).
-  var termNames: [String]
-  var coefficients: [Double?]
-  var freeCoefficients: [Double]
-  var sigma: Double
-  var df: Int
+  public var termNames: [String]
+  public var coefficients: [Double?]
+  public var freeCoefficients: [Double]
+  public var sigma: Double
+  public var df: Int
   /// forecasts[scale][name][h-1], scale "model" or "data", name mean/lo80/hi80/lo95/hi95.
-  var forecasts: [String: [String: [Double]]]
+  public var forecasts: [String: [String: [Double]]]
 
-  static func loadAll() throws -> [RegressionCase] {
+  public static func loadAll() throws -> [RegressionCase] {
     let meta = try ReferenceData.rows("regression_meta.csv")
     let series = try ReferenceData.rows("regression_series.csv")
     let ref = try ReferenceData.rows("regression_reference.csv")
