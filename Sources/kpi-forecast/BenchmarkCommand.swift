@@ -43,13 +43,7 @@ struct BenchmarkCommand: ParsableCommand {
   }
 
   func run() throws {
-    var cat = Catalogue()
-    if let c = catalogue {
-      cat = try Catalogue.load(directory: c)
-    } else {
-      var isDir: ObjCBool = false
-      if FileManager.default.fileExists(atPath: "models", isDirectory: &isDir), isDir.boolValue { cat = try Catalogue.load(directory: "models") }
-    }
+    let cat = try loadCatalogueOption(catalogue)
     let data = try LAITData.load(folder: lait)
     var rows = try Benchmark.compute(data, authority: authority, catalogue: cat)
     for m in measure where data.measures[m] == nil && data.values[m] == nil {

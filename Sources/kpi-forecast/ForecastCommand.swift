@@ -18,14 +18,18 @@ struct InputOptions: ParsableArguments {
   var catalogue: String?
 
   /// Loads the catalogue (explicit folder, else ./models when present, else empty).
-  func loadCatalogue() throws -> Catalogue {
-    if let c = catalogue { return try Catalogue.load(directory: c) }
-    var isDir: ObjCBool = false
-    if FileManager.default.fileExists(atPath: "models", isDirectory: &isDir), isDir.boolValue {
-      return try Catalogue.load(directory: "models")
-    }
-    return Catalogue()
+  func loadCatalogue() throws -> Catalogue { try loadCatalogueOption(catalogue) }
+}
+
+/// The `--catalogue` rule shared by every command: the folder given, else ./models when it
+/// exists, else an empty catalogue (indicators then get neutral defaults, and the output says so).
+func loadCatalogueOption(_ folder: String?) throws -> Catalogue {
+  if let folder { return try Catalogue.load(directory: folder) }
+  var isDir: ObjCBool = false
+  if FileManager.default.fileExists(atPath: "models", isDirectory: &isDir), isDir.boolValue {
+    return try Catalogue.load(directory: "models")
   }
+  return Catalogue()
 }
 
 struct ForecastCommand: ParsableCommand {

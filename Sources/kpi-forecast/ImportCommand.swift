@@ -32,13 +32,7 @@ struct ImportCommand: ParsableCommand {
   }
 
   func run() throws {
-    var cat = Catalogue()
-    if let c = catalogue {
-      cat = try Catalogue.load(directory: c)
-    } else {
-      var isDir: ObjCBool = false
-      if FileManager.default.fileExists(atPath: "models", isDirectory: &isDir), isDir.boolValue { cat = try Catalogue.load(directory: "models") }
-    }
+    let cat = try loadCatalogueOption(catalogue)
     let result = try ScorecardImporter(catalogue: cat).importFiles(scorecards)
     let report = ImportRenderer.reportMarkdown(result)
     if let dir = out {
