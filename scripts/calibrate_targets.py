@@ -13,13 +13,19 @@ Two rules are compared:
           to the all-authority mean the year before and on its previous change:
               dy[i,s] = alpha_s + b (y[i,s-1] - mean_s-1) + c dy[i,s-1] + e[i,s]
           (alpha_s a fixed effect per year, the change common to all authorities; missing previous
-          change = 0). The coming year's common change is the median of the past alpha_s, with
-          the spread of the alpha_s around it (sd_shock) as a normal shock shared by everyone. The residual scale of authority i is its own residual
-          sd shrunk toward the pooled sd with k = 3 pseudo-years:
+          change = 0). The residual scale of authority i is its own residual sd shrunk toward the
+          pooled sd with k = 3 pseudo-years:
               s_i^2 = (k s_pool^2 + n_i s_own,i^2) / (k + n_i)
-          and the predictive distribution is y[i,t-1] + fitted change + N(0, sd_shock^2) +
-          s_i * E, E drawn from the standardised pooled residuals (quantiles by bisection on the
-          mixture CDF, deterministic).
+          The predictive distribution is
+              y[i,t-1] + median(alpha) + b gap + c dy  +  sd_a sqrt(1 + 1/n) T_{n-1}  +  lam s_i E
+          - the common year shock: the predictive of a new draw from the n past alpha_s (normal,
+            unknown mean and variance -> Student-t, n - 1 df, scale sd(alpha) sqrt(1 + 1/n);
+            Gelman et al., Bayesian Data Analysis, sec. 3.2), centred on their median;
+          - E drawn from the standardised pooled residuals, lam the out-of-sample inflation of
+            the authority-specific part: for every earlier year t' < t the model can forecast
+            (fitted on years < t'), z = (error - that year's mean error) / s_i, and
+            lam^2 = sum z^2 / sum mean(E'^2) (rolling origin; only years before t are used).
+          Quantiles by bisection on the mixture CDF (deterministic).
           target(P) = the value met with probability P; intervention = the 0.9 quantile on the
           worse side.
 Sharpness: quantile (pinball) loss  L_tau(y, q) = (y - q)(tau - 1[y < q]) of the target
@@ -64,25 +70,32 @@ def load(data_dir):
     return measures, series
 
 
-def mixture_quantile(p, centre, shock_sd, scale, std):
-    """p-quantile of Y = centre + N(0, shock_sd^2) + scale * E, E drawn from the standardised
-    pooled residuals `std` with equal weight; by bisection on the CDF
-    F(y) = mean_j Phi((y - centre - scale e_j) / shock_sd)  (a step CDF when shock_sd = 0)."""
-    from scipy.special import ndtr
+def mixture_quantile(p, centre, shock_sd, scale, std, shock_df=math.inf):
+    """p-quantile of Y = centre + shock_sd T + scale * E, T standard normal (shock_df = inf) or
+    Student-t, E drawn from the standardised pooled residuals `std` with equal weight; by
+    bisection on the CDF F(y) = mean_j G((y - centre - scale e_j) / shock_sd)."""
+    from scipy.special import ndtr, stdtr
     pts = centre + scale * std
     def cdf(y):
         if shock_sd <= 0:
             return float(np.mean(pts <= y))
-        return float(np.mean(ndtr((y - pts) / shock_sd)))
+        z = (y - pts) / shock_sd
+        return float(np.mean(ndtr(z) if math.isinf(shock_df) else stdtr(shock_df, z)))
     lo = float(pts.min()) - 10 * shock_sd - 1e-9
     hi = float(pts.max()) + 10 * shock_sd + 1e-9
-    for _ in range(100):
+    step = 10 * shock_sd
+    while shock_sd > 0 and cdf(lo) >= p:
+        lo -= step; step *= 2
+    step = 10 * shock_sd
+    while shock_sd > 0 and cdf(hi) < p:
+        hi += step; step *= 2
+    for _ in range(200):
         mid = 0.5 * (lo + hi)
         if cdf(mid) < p:
             lo = mid
         else:
             hi = mid
-        if hi - lo <= 1e-10 * max(1.0, abs(mid)):
+        if hi - lo <= 1e-11 * max(1.0, abs(mid)):
             break
     return 0.5 * (lo + hi)
 
@@ -118,24 +131,60 @@ def pooled_fit(panel, t):
         n = len(es)
         scale[la] = math.sqrt((K_SHRINK * s_pool2 + n * float(np.mean(np.square(es)))) / (K_SHRINK + n))
     std = np.array([e / scale[la] for la, e in zip(who, res) if scale[la] > 0])
-    a0 = float(np.median(alphas))
-    shock_sd = math.sqrt(float(np.mean(np.square(alphas - a0))))
-    return dict(beta=beta[nfx:], a0=a0, shock_sd=shock_sd, scale=scale, std=std, mean=mean)
+    return dict(beta=beta[nfx:], alphas=np.array(alphas), scale=scale, std=std, mean=mean)
 
 
-def pooled_quantiles(panel, t, probs):
-    """{la: [quantiles]} for authorities with a value at t-1 and >= MIN_PAST values before t."""
-    fit = pooled_fit(panel, t)
-    if fit is None:
-        return {}
+def centres(panel, fit, t, a0):
+    """{la: y[t-1] + a0 + b gap + c dy} for authorities with a value at t-1, >= MIN_PAST values
+    before t and a residual scale."""
     out = {}
     for la, s in panel.items():
         if (t - 1) not in s or sum(1 for y in s if y < t) < MIN_PAST or la not in fit['scale']:
             continue
         prev_change = s[t - 1] - s[t - 2] if (t - 2) in s else 0.0
         x0 = np.array([s[t - 1] - fit['mean'][t - 1], prev_change])
-        centre = s[t - 1] + fit['a0'] + float(x0 @ fit['beta'])
-        out[la] = [mixture_quantile(p, centre, fit['shock_sd'], fit['scale'][la], fit['std']) for p in probs]
+        out[la] = s[t - 1] + a0 + float(x0 @ fit['beta'])
+    return out
+
+
+def inflation(panel, t, fits):
+    """lam: out-of-sample RMS of the idiosyncratic errors of every earlier year t' < t (each
+    year's mean error removed, divided by s_i) over the in-sample RMS of E; 1 if none."""
+    num = den = 0.0
+    for tp in sorted({y for s in panel.values() for y in s if y < t}):
+        fit = fits(tp)
+        if fit is None:
+            continue
+        cs = centres(panel, fit, tp, float(np.median(fit['alphas'])))
+        las = [la for la in sorted(cs) if tp in panel[la]]
+        if len(las) < 10 or len(fit['std']) == 0:
+            continue
+        err = np.array([panel[la][tp] - cs[la] for la in las])
+        sc = np.array([fit['scale'][la] for la in las])
+        num += float(np.sum(((err - err.mean()) / sc) ** 2))
+        den += len(las) * float(np.mean(np.square(fit['std'])))
+    return math.sqrt(num / den) if den > 0 else 1.0
+
+
+def pooled_quantiles(panel, t, probs, cache=None):
+    """{la: [quantiles]} for authorities with a value at t-1 and >= MIN_PAST values before t."""
+    cache = {} if cache is None else cache
+    def fits(year):
+        if year not in cache:
+            cache[year] = pooled_fit(panel, year)
+        return cache[year]
+    fit = fits(t)
+    if fit is None:
+        return {}
+    alphas = fit['alphas']
+    n = len(alphas)
+    a0 = float(np.median(alphas))
+    shock_sd = float(np.std(alphas, ddof=1)) * math.sqrt(1 + 1 / n)
+    shock_df = max(n - 1, 1)
+    lam = inflation(panel, t, fits)
+    out = {}
+    for la, centre in centres(panel, fit, t, a0).items():
+        out[la] = [mixture_quantile(p, centre, shock_sd, lam * fit['scale'][la], fit['std'], shock_df) for p in probs]
     return out
 
 
@@ -173,8 +222,9 @@ def main(argv):
         tau_i = 0.1 if bigger else 0.9
         probs = [0.5, tau_i]
         c = defaultdict(float)
+        cache = {}
         for t in targets_years:
-            q = pooled_quantiles(panel, t, probs)
+            q = pooled_quantiles(panel, t, probs, cache)
             for la, s in panel.items():
                 if t not in s or la not in q:
                     continue

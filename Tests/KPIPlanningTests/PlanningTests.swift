@@ -293,6 +293,24 @@ func parseCSVLine(_ s: String) -> [String] {
       #expect(abs(d.quantile(p) - Distribution.empirical(sortedSamples: draws).quantile(p)) < 0.05)
     }
   }
+
+  /// The same with a Student-t common shock (3 df; T = Z/√(χ²₃/3) by brute force).
+  @Test func studentTShockMixtureMatchesBruteForce() {
+    var g = SeededGenerator(seed: 7)
+    let e = (0..<300).map { _ in g.normal() }
+    let d = YearEndDistribution.pooled(centre: 30, shockSD: 1.5, shockDF: 3, scale: 2, residuals: e)
+    let draws = (0..<200_000).map { _ -> Double in
+      let chi = (0..<3).reduce(0.0) { acc, _ in let z = g.normal(); return acc + z * z }
+      return 30 + 1.5 * g.normal() / (chi / 3).squareRoot() + 2 * e[Int(g.uniform() * Double(e.count))]
+    }.sorted()
+    for y in [20.0, 26, 30, 34, 40] {
+      #expect(abs(d.cdf(y) - frac(draws) { $0 <= y }) < 0.005)
+    }
+    for p in [0.01, 0.1, 0.5, 0.9, 0.99] {
+      #expect(abs(d.cdf(d.quantile(p)) - p) < 1e-9)
+      #expect(abs(d.quantile(p) - Distribution.empirical(sortedSamples: draws).quantile(p)) < 0.1 + (p < 0.05 || p > 0.95 ? 0.4 : 0))
+    }
+  }
 }
 
 @Suite struct MultivariateTTests {

@@ -9,10 +9,14 @@ import KPIStats
 /// the target year t:
 ///   Δy[i,s] = α_s + b·(y[i,s−1] − ȳ[s−1]) + c·Δy[i,s−1] + e[i,s]
 /// with α_s a fixed effect per year (the change common to all authorities), ȳ the all-authority
-/// mean and a missing previous change set to 0. For year t the common change is the median of the
-/// α_s and its uncertainty a normal shock with sd = RMS(α_s − median). Authority i's residual scale
-/// is shrunk toward the pooled one with k = 3 pseudo-years: s_i² = (k·s² + n_i·mean(e_i²))/(k + n_i).
-/// Predictive: y[i,t−1] + median α + b·gap + c·Δ + N(0, sd²) + s_i·E, E over the standardised residuals.
+/// mean and a missing previous change set to 0. Authority i's residual scale is shrunk toward the
+/// pooled one with k = 3 pseudo-years: s_i² = (k·s² + n_i·mean(e_i²))/(k + n_i).
+/// Predictive: y[i,t−1] + median α + b·gap + c·Δ + sd_α·√(1 + 1/n)·T_{n−1} + λ·s_i·E, where
+/// - the common year shock is the predictive of a new draw from the n past α_s (normal, unknown
+///   mean and variance: Student-t with n − 1 df, scale sd·√(1 + 1/n); Gelman et al., BDA §3.2),
+/// - E runs over the standardised pooled residuals, and λ is the out-of-sample inflation of the
+///   authority-specific part: λ² = Σ z² / Σ mean(E²) over every earlier year t' < t the model
+///   could forecast, z = (error − that year's mean error)/s_i (rolling origin, years < t only).
 public struct PooledAnnualModel: Sendable {
   public static let shrinkage = 3.0
   /// Authorities need this many values before the target year.
@@ -25,9 +29,69 @@ public struct PooledAnnualModel: Sendable {
 
   public init(panel: [String: [Int: Double]]) { self.panel = panel }
 
+  /// The least-squares fit on the years before t.
+  struct Fit {
+    var gapSlope: Double, prevSlope: Double
+    var alphas: [Double]
+    var scale: [String: Double]
+    var standardized: [Double]
+    var mean: [Int: Double]
+  }
+
   /// Predictive distributions for year `t` per authority (those with a value at t−1 and enough
   /// history), or an empty dictionary when the panel is too small to fit.
   public func predict(year t: Int) -> [String: YearEndDistribution] {
+    guard let f = fit(year: t) else { return [:] }
+    let n = Double(f.alphas.count)
+    let a0 = Self.median(f.alphas)
+    let mu = f.alphas.reduce(0, +) / n
+    let sd = (f.alphas.reduce(0) { $0 + ($1 - mu) * ($1 - mu) } / max(n - 1, 1)).squareRoot()
+    let shockSD = sd * (1 + 1 / n).squareRoot(), shockDF = max(n - 1, 1)
+    let lambda = inflation(year: t)
+    let sortedStandardized = f.standardized.sorted()
+    var out = [String: YearEndDistribution]()
+    for (la, centre) in centres(f, year: t, a0: a0) {
+      guard let sc = f.scale[la] else { continue }
+      out[la] = .mixture(centre: centre, shockSD: shockSD, shockDF: shockDF, scale: lambda * sc, standardized: sortedStandardized)
+    }
+    return out
+  }
+
+  /// λ: RMS of earlier years' out-of-sample idiosyncratic errors (each year's mean error removed,
+  /// divided by s_i) over the RMS of the in-sample standardised residuals; 1 when no earlier year
+  /// could be forecast.
+  func inflation(year t: Int) -> Double {
+    let years = Set(panel.values.flatMap { $0.keys }.filter { $0 < t }).sorted()
+    var num = 0.0, den = 0.0
+    for tp in years {
+      guard let f = fit(year: tp) else { continue }
+      var errors = [Double](), scales = [Double]()
+      for (la, centre) in centres(f, year: tp, a0: Self.median(f.alphas)).sorted(by: { $0.key < $1.key }) {
+        guard let v = panel[la]?[tp], let sc = f.scale[la] else { continue }
+        errors.append(v - centre); scales.append(sc)
+      }
+      guard errors.count >= 10, !f.standardized.isEmpty else { continue }
+      let m = errors.reduce(0, +) / Double(errors.count)
+      for (e, s) in zip(errors, scales) { num += (e - m) * (e - m) / (s * s) }
+      den += Double(errors.count) * f.standardized.reduce(0) { $0 + $1 * $1 } / Double(f.standardized.count)
+    }
+    guard den > 0, num.isFinite else { return 1 }
+    return (num / den).squareRoot()
+  }
+
+  /// Fitted centres y[i,t−1] + a0 + b·gap + c·Δ for authorities with a value at t−1, at least
+  /// `minimumPast` values before t and a residual scale.
+  func centres(_ f: Fit, year t: Int, a0: Double) -> [String: Double] {
+    var out = [String: Double]()
+    for (la, s) in panel {
+      guard let last = s[t - 1], let m1 = f.mean[t - 1], f.scale[la] != nil, s.keys.filter({ $0 < t }).count >= Self.minimumPast else { continue }
+      let prev = s[t - 2].map { last - $0 } ?? 0
+      out[la] = last + a0 + f.gapSlope * (last - m1) + f.prevSlope * prev
+    }
+    return out
+  }
+
+  func fit(year t: Int) -> Fit? {
     let years = Set(panel.values.flatMap { $0.keys }.filter { $0 < t }).sorted()
     var mean = [Int: Double]()
     for y in years {
@@ -43,7 +107,7 @@ public struct PooledAnnualModel: Sendable {
       }
     }
     let yearList = Set(rows.map(\.year)).sorted()
-    guard rows.count >= 10, yearList.count >= 2 else { return [:] }
+    guard rows.count >= 10, yearList.count >= 2 else { return nil }
     let nfx = yearList.count, p = nfx + 2
     let yearIndex = Dictionary(uniqueKeysWithValues: yearList.enumerated().map { ($1, $0) })
     var design = [[Double]]()
@@ -54,7 +118,7 @@ public struct PooledAnnualModel: Sendable {
       x[nfx] = r.gap; x[nfx + 1] = r.prev
       design.append(x)
     }
-    guard let fit = try? leastSquares(design: design, response: resp) else { return [:] }
+    guard let fit = try? leastSquares(design: design, response: resp) else { return nil }
     let beta = fit.coefficients.map { $0 ?? 0 }
     var residuals = [Double](repeating: 0, count: rows.count)
     for i in rows.indices {
@@ -75,17 +139,13 @@ public struct PooledAnnualModel: Sendable {
       guard let s = scale[la], s > 0 else { return nil }
       return e / s
     }
-    let alphas = Array(beta[0..<nfx]).sorted()
-    let a0 = alphas.count % 2 == 1 ? alphas[alphas.count / 2] : (alphas[alphas.count / 2 - 1] + alphas[alphas.count / 2]) / 2
-    let shockSD = (alphas.reduce(0) { $0 + ($1 - a0) * ($1 - a0) } / Double(alphas.count)).squareRoot()
-    let sortedStandardized = standardized.sorted()
-    var out = [String: YearEndDistribution]()
-    for (la, s) in panel {
-      guard let last = s[t - 1], let m1 = mean[t - 1], let sc = scale[la], s.keys.filter({ $0 < t }).count >= Self.minimumPast else { continue }
-      let prev = s[t - 2].map { last - $0 } ?? 0
-      let centre = last + a0 + beta[nfx] * (last - m1) + beta[nfx + 1] * prev
-      out[la] = .mixture(centre: centre, shockSD: shockSD, scale: sc, standardized: sortedStandardized)
-    }
-    return out
+    return Fit(gapSlope: beta[nfx], prevSlope: beta[nfx + 1], alphas: Array(beta[0..<nfx]), scale: scale,
+               standardized: standardized, mean: mean)
+  }
+
+  static func median(_ v: [Double]) -> Double {
+    let s = v.sorted()
+    guard !s.isEmpty else { return 0 }
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
   }
 }
