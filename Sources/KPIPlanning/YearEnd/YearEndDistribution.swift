@@ -33,10 +33,13 @@ public enum YearEndDistribution: Sendable, Equatable {
     if df.isFinite {
       // Student-t shock: heavy tails, so every residual is evaluated.
       let logNorm = lgamma((df + 1) / 2) - lgamma(df / 2) - 0.5 * Foundation.log(df * Double.pi)
+      // A whole df (the pooled model's n − 1) uses the finite series (absolute accuracy suffices
+      // for the average); others the continued fraction.
+      let whole = df == df.rounded() && df <= 1000 ? Int(df) : nil
       var total = 0.0, dens = 0.0
       for ej in e {
         let z = (y - c - scale * ej) / sd
-        total += SpecialFunctions.studentTCDF(z, df: df)
+        total += whole.map { SpecialFunctions.studentTCDFAbsolute(z, df: $0) } ?? SpecialFunctions.studentTCDF(z, df: df)
         dens += Foundation.exp(logNorm - (df + 1) / 2 * Foundation.log1p(z * z / df))
       }
       return (total / Double(n), dens / (Double(n) * sd))
