@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Variants of the pooled rule's spread scored on the calibrate_targets.py split (docs/PLANNING.md,
+section 3: the figures for the shock and inflation variants). Slow (~2 minutes a variant).
+
+Usage: scripts/calibrate_variants.py SHOCKS INFLATIONS [DATA_DIR] [-v]
+  SHOCKS, comma-separated: cur (normal, sd = RMS(alpha - median)), npred (normal, sd(alpha)
+  sqrt(1 + 1/n)), tpred (Student-t, n - 1 df, the same scale; shipped), tpred_rms
+  INFLATIONS: none (lam = 1), roll (rolling out-of-sample lam; shipped), roll_ge1 (max(lam, 1))
+Quantiles by a vectorised bisection (60 steps), so figures may differ from calibrate_targets.py
+in the last digit.
+"""
+import os, sys, math; sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import numpy as np
+from scipy.special import ndtr, stdtr
+import calibrate_targets as ct
+from collections import defaultdict
+_args=[a for a in sys.argv[3:] if a!='-v']
+meas, series = ct.load(_args[0] if _args else '../shared/data')
+panels=defaultdict(dict)
+for (m,la),s in series.items(): panels[m][la]=s
+
+def pooled_fit2(panel, t):
+    years = sorted({y for s in panel.values() for y in s if y < t})
+    mean = {y: float(np.mean([s[y] for s in panel.values() if y in s])) for y in years}
+    rows, resp, who, yrs = [], [], [], []
+    for la, s in panel.items():
+        for y in years:
+            if y in s and (y - 1) in s:
+                pc = s[y - 1] - s[y - 2] if (y - 2) in s else 0.0
+                rows.append([s[y - 1] - mean[y - 1], pc]); resp.append(s[y] - s[y - 1]); who.append(la); yrs.append(y)
+    yl = sorted(set(yrs))
+    if len(rows) < 10 or len(yl) < 2: return None
+    X = np.array([[1.0 if y == yy else 0.0 for yy in yl] + r for y, r in zip(yrs, rows)])
+    yv = np.array(resp)
+    beta, *_ = np.linalg.lstsq(X, yv, rcond=None)
+    res = yv - X @ beta
+    nfx = len(yl); alphas = beta[:nfx]
+    s_pool2 = float(res @ res) / max(len(res) - X.shape[1], 1)
+    own = defaultdict(list)
+    for la, e in zip(who, res): own[la].append(float(e))
+    scale = {la: math.sqrt((3*s_pool2 + len(es)*float(np.mean(np.square(es))))/(3+len(es))) for la, es in own.items()}
+    std = np.array([e / scale[la] for la, e in zip(who, res) if scale[la] > 0])
+    return dict(beta=beta[nfx:], alphas=np.array(alphas), scale=scale, std=std, mean=mean, s_pool2=s_pool2)
+
+def centres(panel, fit, t, a0):
+    out={}
+    for la,s in panel.items():
+        if (t-1) not in s or sum(1 for y in s if y<t)<3 or la not in fit['scale']: continue
+        pc=s[t-1]-s[t-2] if (t-2) in s else 0.0
+        out[la]=s[t-1]+a0+fit['beta'][0]*(s[t-1]-fit['mean'][t-1])+fit['beta'][1]*pc
+    return out
+
+def vquant(p, c, scale, std, ssd, df):
+    # c, scale arrays (n,), std (k,), returns quantiles (n,)
+    pts=c[:,None]+scale[:,None]*std[None,:]
+    lo=pts.min(1)-40*ssd-1e-9; hi=pts.max(1)+40*ssd+1e-9
+    for _ in range(60):
+        mid=0.5*(lo+hi)
+        z=(mid[:,None]-pts)/ssd
+        F=(ndtr(z) if df is None else stdtr(df,z)).mean(1) if ssd>0 else (pts<=mid[:,None]).mean(1)
+        lo=np.where(F<p,mid,lo); hi=np.where(F<p,hi,mid)
+    return 0.5*(lo+hi)
+
+FITS={}
+def getfit(m,t):
+    if (m,t) not in FITS: FITS[(m,t)]=pooled_fit2(panels[m],t)
+    return FITS[(m,t)]
+
+def shock_params(al, mode):
+    n=len(al); med=float(np.median(al)); mu=float(np.mean(al))
+    if mode=='cur': return med, math.sqrt(np.mean((al-med)**2)), None
+    if mode=='tpred':
+        sd=float(np.std(al,ddof=1)) if n>1 else 0
+        return med, sd*math.sqrt(1+1/n), max(n-1,1)
+    if mode=='tpred_rms':
+        return med, math.sqrt(np.mean((al-med)**2))*math.sqrt(1+1/n), max(n-1,1)
+    if mode=='npred':
+        sd=float(np.std(al,ddof=1)) if n>1 else 0
+        return med, sd*math.sqrt(1+1/n), None
+    raise ValueError
+
+def idio_lambda(m,t,mode,minyear=None):
+    if mode=='none': return 1.0
+    panel=panels[m]; num=0; den=0; cnt=0
+    ys=sorted({y for s in panel.values() for y in s if y<t})
+    for tp in ys:
+        f=getfit(m,tp)
+        if f is None: continue
+        a0=float(np.median(f['alphas']))
+        cs=centres(panel,f,tp,a0)
+        errs=[];sc=[]
+        for la,c in cs.items():
+            if tp in panel[la]: errs.append(panel[la][tp]-c); sc.append(f['scale'][la])
+        if len(errs)<10: continue
+        errs=np.array(errs); sc=np.array(sc)
+        idio=(errs-errs.mean())/sc
+        num+=np.sum(idio**2); den+=len(idio)*np.mean(f['std']**2); cnt+=1
+    if cnt==0: return 1.0
+    lam=math.sqrt(num/den)
+    if mode=='roll_ge1': return max(lam,1.0)
+    return lam
+
+def run(shock='cur', idio='none', verbose=False, nyears=5):
+    tot=defaultdict(float); rows=[]
+    for m in sorted(panels):
+        pol=meas.get(m,{}).get('polarity','')
+        if pol not in ('High','Low'): continue
+        big=pol=='High'; panel=panels[m]
+        ys=sorted({y for s in panel.values() for y in s})
+        taui=0.1 if big else 0.9
+        c=defaultdict(float)
+        for t in ys[-nyears:]:
+            f=getfit(m,t)
+            if f is None: continue
+            a0,ssd,df=shock_params(f['alphas'],shock)
+            lam=idio_lambda(m,t,idio)
+            cs=centres(panel,f,t,a0)
+            las=[la for la in cs if t in panel[la]]
+            las=[la for la in las if len([1 for y in panel[la] if y<t and (y-1) in panel[la]])>=2]
+            if not las: continue
+            cv=np.array([cs[la] for la in las]); sv=np.array([f['scale'][la]*lam for la in las])
+            qt=vquant(0.5,cv,sv,f['std'],ssd,df); qi=vquant(taui,cv,sv,f['std'],ssd,df)
+            for k,la in enumerate(las):
+                s=panel[la]; y=s[t]; last=s[t-1]
+                ch=[s[yy]-s[yy-1] for yy in sorted(s) if yy<t and (yy-1) in s]
+                sd=float(np.std(ch,ddof=1)); nt=last; ni=last+(-1.28 if big else 1.28)*sd
+                met=(lambda v: y>=v) if big else (lambda v: y<=v)
+                worse=(lambda v: y<v) if big else (lambda v: y>v)
+                c['n']+=1; c['mp']+=met(qt[k]); c['mn']+=met(nt); c['cp']+=worse(qi[k]); c['cn']+=worse(ni)
+                c['ltp']+=ct.pinball(y,qt[k],.5); c['ltn']+=ct.pinball(y,nt,.5)
+                c['lip']+=ct.pinball(y,qi[k],taui); c['lin']+=ct.pinball(y,ni,taui)
+        for k,v in c.items(): tot[k]+=v
+        rows.append((m,c))
+    def line(name,c):
+        n=c['n']; return f"{name[:20]:20s} {int(n):6d} met {100*c['mp']/n:5.1f} crossed {100*c['cp']/n:5.1f} naive {100*c['cn']/n:5.1f}  LT {c['ltp']/c['ltn']:.3f} LI {c['lip']/c['lin']:.3f}"
+    if verbose:
+        for m,c in rows: print(line(m,c))
+    print(f"[{shock},{idio}]", line('ALL',tot)); sys.stdout.flush()
+    return tot
+
+if __name__=='__main__':
+    for sh in sys.argv[1].split(','):
+        for idi in sys.argv[2].split(','):
+            run(sh,idi,verbose='-v' in sys.argv)
