@@ -16,3 +16,5 @@ else
   echo "main-job: seeds not found; forecasting the bundled $input" >&2
 fi
 .build/release/kpi-forecast forecast "$input" --to-year-end --catalogue models "$@"
+.build/release/kpi-forecast report "$input" --catalogue models --output out/report.html
+echo "main-job: fan charts in out/report.html" >&2

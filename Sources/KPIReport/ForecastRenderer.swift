@@ -32,7 +32,8 @@ public enum ForecastRenderer {
   /// Human format of a value in its unit.
   public static func format(_ x: Double, unit: KPIUnit) -> String {
     switch unit {
-    case .percent: return NumberFormat.human(x, decimals: 1) + "%"
+    // Small percents (exclusion rates such as 0.04%) keep two significant decimals.
+    case .percent: return NumberFormat.human(x, decimals: abs(x) >= 1 || x == 0 ? 1 : (abs(x) >= 0.1 ? 2 : 3)) + "%"
     case .count: return NumberFormat.human(x, decimals: 0)
     case .rate: return NumberFormat.human(x, decimals: 1)
     case .days: return NumberFormat.human(x, decimals: 0) + " days"

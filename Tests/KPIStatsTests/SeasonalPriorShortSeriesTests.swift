@@ -25,3 +25,19 @@ import Testing
     #expect(abs(fit.forecast(horizon: 1)[0].mean - 14.75) < 1e-12)
   }
 }
+
+@Suite struct SeasonalPriorExactFitTests {
+  /// Hand-worked: data 1 (Q1) and 3 (Q2); a prior whose Q2 − Q1 effect is exactly 2 lets level +
+  /// season reproduce both values and every pseudo-row, leaving RSS = 0. That is not certainty, so
+  /// the prior is dropped: level only, mean (1 + 3)/2 = 2, σ̂ = √2 from the two values (1 df).
+  @Test func priorThatReproducesTheDataIsNotUsed() throws {
+    let prior = try SeasonalPrior(effects: [0, 2, 0, 0], weight: 2)
+    let fit = try SeasonalRegression(seasonalPrior: prior, minimumResidualDF: 3).fit(SeriesInput(values: [1, 3], period: 4))
+    #expect(fit.label == "regression(level)")
+    #expect(fit.warnings.contains { $0.contains("prior not used") })
+    #expect(abs(fit.sigma - 2.0.squareRoot()) < 1e-12)
+    guard case .studentT(let loc, _, let df) = fit.forecast(horizon: 1)[0] else { Issue.record("expected Student-t"); return }
+    #expect(abs(loc - 2) < 1e-12)
+    #expect(df == 1)
+  }
+}

@@ -54,7 +54,7 @@ public struct SeasonalRegression: ForecastModel {
 
   public struct Fitted: FittedForecastModel {
     public let label: String
-    public let warnings: [String]
+    public internal(set) var warnings: [String]
     public let fitted: [Double]
     /// Names of the design columns, in order (`(Intercept)`, `t`, `season2`…, `shift@k`).
     public let termNames: [String]
@@ -186,6 +186,17 @@ public struct SeasonalRegression: ForecastModel {
     // fit, so the interval has zero width instead of a width of 1e-15 noise.
     let yNorm = y.reduce(0) { $0 + $1 * $1 }.squareRoot()
     let exactFit = fit.rss.squareRoot() <= 1e-10 * yNorm
+    let observedValues = observed.map { series.values[$0] }
+    if exactFit && usePrior && useSeason && observedValues.contains(where: { $0 != observedValues[0] }) {
+      // The prior's pseudo-rows absorb the only differences in the data (e.g. values clamped onto
+      // the same logit bound as the prior's effect): no residual is left to estimate σ from, and a
+      // zero-width band would be false certainty. Fit without the prior instead, and say so.
+      var plain = self
+      plain.seasonalPrior = nil
+      var refit = try plain.fit(series)
+      refit.warnings.insert("the seasonal prior reproduces the data exactly, leaving no residual to estimate the spread from: prior not used", at: 0)
+      return refit
+    }
     let sigma = exactFit ? 0 : (fit.sigma2.map { $0.squareRoot() } ?? 0)
     if sigma == 0 { warnings.append("the model fits the data exactly (constant or perfectly regular series): interval has zero width") }
     var fitted = [Double](repeating: .nan, count: n)
