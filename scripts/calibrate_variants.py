@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Variants of the pooled rule's spread scored on the calibrate_targets.py split (docs/PLANNING.md,
-section 3: the figures for the shock and inflation variants). Slow (~2 minutes a variant).
+section 3: the figures for the shock and inflation variants). Slow (~4 minutes a variant with the inflation term).
 
 Usage: scripts/calibrate_variants.py SHOCKS INFLATIONS [DATA_DIR] [-v]
   SHOCKS, comma-separated: cur (normal, sd = RMS(alpha - median)), npred (normal, sd(alpha)
