@@ -131,7 +131,7 @@ def pooled_fit(panel, t):
         n = len(es)
         scale[la] = math.sqrt((K_SHRINK * s_pool2 + n * float(np.mean(np.square(es)))) / (K_SHRINK + n))
     std = np.array([e / scale[la] for la, e in zip(who, res) if scale[la] > 0])
-    return dict(beta=beta[nfx:], alphas=np.array(alphas), scale=scale, std=std, mean=mean)
+    return dict(beta=beta[nfx:], alphas=np.array(alphas), scale=scale, std=std, mean=mean, s_pool2=s_pool2)
 
 
 def centres(panel, fit, t, a0):

@@ -19,36 +19,10 @@ meas, series = ct.load(_args[0] if _args else '../shared/data')
 panels=defaultdict(dict)
 for (m,la),s in series.items(): panels[m][la]=s
 
-def pooled_fit2(panel, t):
-    years = sorted({y for s in panel.values() for y in s if y < t})
-    mean = {y: float(np.mean([s[y] for s in panel.values() if y in s])) for y in years}
-    rows, resp, who, yrs = [], [], [], []
-    for la, s in panel.items():
-        for y in years:
-            if y in s and (y - 1) in s:
-                pc = s[y - 1] - s[y - 2] if (y - 2) in s else 0.0
-                rows.append([s[y - 1] - mean[y - 1], pc]); resp.append(s[y] - s[y - 1]); who.append(la); yrs.append(y)
-    yl = sorted(set(yrs))
-    if len(rows) < 10 or len(yl) < 2: return None
-    X = np.array([[1.0 if y == yy else 0.0 for yy in yl] + r for y, r in zip(yrs, rows)])
-    yv = np.array(resp)
-    beta, *_ = np.linalg.lstsq(X, yv, rcond=None)
-    res = yv - X @ beta
-    nfx = len(yl); alphas = beta[:nfx]
-    s_pool2 = float(res @ res) / max(len(res) - X.shape[1], 1)
-    own = defaultdict(list)
-    for la, e in zip(who, res): own[la].append(float(e))
-    scale = {la: math.sqrt((3*s_pool2 + len(es)*float(np.mean(np.square(es))))/(3+len(es))) for la, es in own.items()}
-    std = np.array([e / scale[la] for la, e in zip(who, res) if scale[la] > 0])
-    return dict(beta=beta[nfx:], alphas=np.array(alphas), scale=scale, std=std, mean=mean, s_pool2=s_pool2)
-
-def centres(panel, fit, t, a0):
-    out={}
-    for la,s in panel.items():
-        if (t-1) not in s or sum(1 for y in s if y<t)<3 or la not in fit['scale']: continue
-        pc=s[t-1]-s[t-2] if (t-2) in s else 0.0
-        out[la]=s[t-1]+a0+fit['beta'][0]*(s[t-1]-fit['mean'][t-1])+fit['beta'][1]*pc
-    return out
+# The model and the centres are calibrate_targets.py's own (ct.pooled_fit, ct.centres); only the
+# spread variants below differ.
+pooled_fit2 = ct.pooled_fit
+centres = ct.centres
 
 def vquant(p, c, scale, std, ssd, df):
     # c, scale arrays (n,), std (k,), returns quantiles (n,)
