@@ -6,15 +6,19 @@ import Testing
 /// the forecast instead of averaging the spike into every quarter.
 @Suite struct SeasonalPriorShortSeriesTests {
   @Test func twoObservationsWithPriorKeepSeasonAtMinimumDFThree() throws {
-    // Hand-worked: level-only design would forecast the mean (4.1 + 25.4)/2 = 14.75 for Q3 and Q4.
+    // Hand-worked: level + season (the trend is dropped for df), prior contrasts vs Q1 are
+    // γ2 = 17, γ3 = −2, γ4 = −7 with weight 4. γ3, γ4 appear only in prior rows, so they equal the
+    // prior. Minimising (4.1 − c)² + (25.4 − c − γ2)² + 4(γ2 − 17)² gives 2c + γ2 = 29.5 and
+    // c + 5γ2 = 93.4, so γ2 = 157.3/9 and c = 108.2/18: Q3 = c − 2, Q4 = c − 7. A level-only model
+    // would forecast (4.1 + 25.4)/2 = 14.75 for both.
     let prior = try SeasonalPrior(effects: [-2, 15, -4, -9], weight: 4)
     let input = SeriesInput(values: [4.1, 25.4], period: 4, firstSeason: 0)
     let fit = try SeasonalRegression(seasonalPrior: prior, minimumResidualDF: 3).fit(input)
-    #expect(fit.label.contains("season"))
+    #expect(fit.label == "regression(level+season)")
     let f = fit.forecast(horizon: 2)  // Q3, Q4
-    // With the prior, Q3 sits above Q4 (prior −4 vs −9) and Q4 falls far below the level-only 14.75.
-    #expect(f[1].mean < 10)
-    #expect(f[0].mean > f[1].mean)
+    let c = 108.2 / 18
+    #expect(abs(f[0].mean - (c - 2)) < 1e-10)
+    #expect(abs(f[1].mean - (c - 7)) < 1e-10)
     #expect(f.allSatisfy { $0.quantile(0.975).isFinite })
   }
 
