@@ -66,10 +66,11 @@ public enum Forecaster {
     case .regression, .auto:
       let positions = levelShiftPositions(series: series, options: options, warnings: &warnings)
       let prior = seasonalPrior(for: series, input: input, transform: transform, warnings: &warnings)
-      // `auto` keeps at least 3 residual degrees of freedom so short series get a level-only or
-      // level+trend model rather than a near-saturated fit with t(1) intervals.
-      return try SeasonalRegression(levelShifts: positions, seasonalPrior: prior,
-                                    minimumResidualDF: choice == .auto ? 3 : 1).fit(input)
+      // `auto` uses the same fallback regression as the backtest; `regression` is R's lm as asked.
+      if choice == .auto {
+        return try ModelSelection.fallbackRegression(input: input, levelShifts: positions, seasonalPrior: prior).fit(input)
+      }
+      return try SeasonalRegression(levelShifts: positions, seasonalPrior: prior).fit(input)
     }
   }
 

@@ -114,11 +114,7 @@ public enum ModelSelection {
     if !usesCombination(m) {
       // Interventions, a constant series, or one cycle or less: the regression with the
       // catalogue prior, keeping 3 residual df.
-      // Under two cycles, trend and season are confounded: no trend (a trend fitted to a few
-      // quarters beside seasonal terms nearly interpolates them and gives overconfident bands).
-      let p = max(m.input.period, 1)
-      let trend = p == 1 || m.input.observedCount >= 2 * p
-      let f = try SeasonalRegression(trend: trend, levelShifts: m.levelShifts, seasonalPrior: m.seasonalPrior, minimumResidualDF: 3).fit(m.input)
+      let f = try fallbackRegression(input: m.input, levelShifts: m.levelShifts, seasonalPrior: m.seasonalPrior).fit(m.input)
       let d = f.forecast(horizon: horizon)
       return ModelForecast(label: f.label, warnings: f.warnings, mean: d.map(\.median), sd: d.map(\.spread), distributions: d, intervals: "analytic")
     }
@@ -146,6 +142,16 @@ public enum ModelSelection {
     return ModelForecast(label: label, warnings: warnings, mean: mean, sd: sd,
                          distributions: zip(mean, sd).map { .normal(mean: $0, sd: $1) }, intervals: "analytic",
                          etsFit: fits.lazy.compactMap(\.etsFit).first)
+  }
+
+  /// The regression `auto` falls back to (used by `forecast` and `backtest` alike): at least 3
+  /// residual df, and no trend under two seasonal cycles, where trend and season are confounded
+  /// (a trend fitted to a few quarters beside seasonal terms nearly interpolates them and gives
+  /// overconfident bands).
+  public static func fallbackRegression(input: SeriesInput, levelShifts: [Int], seasonalPrior: SeasonalPrior?) -> SeasonalRegression {
+    let p = max(input.period, 1)
+    let trend = p == 1 || input.observedCount >= 2 * p
+    return SeasonalRegression(trend: trend, levelShifts: levelShifts, seasonalPrior: seasonalPrior, minimumResidualDF: 3)
   }
 
   /// Whether auto combines models for this series: no level shifts, not constant, and at least
