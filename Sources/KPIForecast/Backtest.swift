@@ -1,67 +1,47 @@
 import Foundation
+import KPIData
 import KPIStats
 
-/// One forecast-origin test: the training part on the model scale, and the data-scale values
-/// needed to score it (training values for the MASE scale, the held-out actuals).
+/// One forecast-origin test: the series prepared at its origin exactly as the forecast command
+/// prepares it (transform, catalogue prior, level shifts, catalogue model), and the data-scale
+/// values needed to score it (training values for the MASE scale, the held-out actuals).
 public struct BacktestCase: Sendable {
   public var id: String
   /// Indicator or benchmark group, for per-indicator summaries and pooling.
   public var group: String
-  public var model: ModelInput
+  public var prepared: PreparedSeries
   public var trainData: [Double]
   public var actual: [Double]
 
-  public init(id: String, group: String, model: ModelInput, trainData: [Double], actual: [Double]) {
+  public init(id: String, group: String, prepared: PreparedSeries, trainData: [Double], actual: [Double]) {
     self.id = id
     self.group = group
-    self.model = model
+    self.prepared = prepared
     self.trainData = trainData
     self.actual = actual
   }
-}
 
-/// What a backtest evaluates: one family, or auto.
-public enum BacktestMethod: Sendable {
-  case family(ModelFamily)
-  case auto(AutoConfiguration)
-
-  public var name: String {
-    switch self {
-    case .family(let f): return f.rawValue
-    case .auto: return "auto"
-    }
-  }
-
-  /// Whether calibration applies to a series: a family always (when asked), auto only where it
-  /// combines models — as the forecast command, whose auto keeps the regression's analytic
-  /// intervals for the series it does not combine.
-  public func calibrates(_ m: ModelInput) -> Bool {
-    switch self {
-    case .family: return true
-    case .auto: return ModelSelection.usesCombination(m)
-    }
-  }
-
-  /// The forecast function on the model scale (analytic spread).
-  public func forecast(_ m: ModelInput, horizon: Int) throws -> ModelForecast {
-    switch self {
-    case .family(let f): return try ModelSelection.forecast(f, m, horizon: horizon)
-    case .auto(let c): return try ModelSelection.autoForecast(m, horizon: horizon, configuration: c)
-    }
+  /// The model-scale input (for pooling experiments).
+  public var model: ModelInput {
+    get { prepared.model }
+    set { prepared.model = newValue }
   }
 }
 
 public struct BacktestOptions: Sendable {
   public var levels: [Double]
-  /// Calibrate intervals from inner rolling-origin errors pooled over the run's series.
-  public var calibrate: Bool
-  /// Inner origins per series for calibration.
-  public var calibrationOrigins: Int
+  /// The engine's options (model, auto configuration, calibration on or off, inner origins).
+  public var forecast: ForecastOptions
+  /// Steps summed for the coverage of sums (a year-to-date-like total of the first steps).
+  public var sumSteps: Int
+  /// Joint paths per case for the sum's interval.
+  public var sumDraws: Int
 
-  public init(levels: [Double] = [80, 95], calibrate: Bool = true, calibrationOrigins: Int = 3) {
+  public init(levels: [Double] = [80, 95], forecast: ForecastOptions = ForecastOptions(), sumSteps: Int = 4, sumDraws: Int = 2000) {
     self.levels = levels
-    self.calibrate = calibrate
-    self.calibrationOrigins = calibrationOrigins
+    self.forecast = forecast
+    self.sumSteps = sumSteps
+    self.sumDraws = sumDraws
   }
 }
 
@@ -70,7 +50,6 @@ public struct CaseScore: Sendable {
   public var id: String
   public var group: String
   public var label: String
-  public var intervals: String
   /// Mean absolute scaled error over the steps (NaN when the in-sample scale is 0 or missing).
   public var mase: Double
   /// Sum of sAPE over scored points (mean = smapeSum / points).
@@ -82,11 +61,20 @@ public struct CaseScore: Sendable {
   public var coveredByStep: [[Bool?]]
   /// Sum over points of the Winkler score divided by the MASE scale, per level.
   public var scaledWinklerSum: [Double]
-  public var warnings: [String]
+  /// Whether the sum of the first ``BacktestOptions/sumSteps`` actuals was inside the interval
+  /// read from joint paths, per level (nil when an actual is missing or the horizon is shorter).
+  public var sumCovered: [Bool?]
+  public var notes: [ForecastNote]
+  public var warnings: [String] { notes.map(\.text) }
+  /// How the intervals were made: the calibration used, or `analytic`.
+  public var intervals: String {
+    for n in notes { if case .intervals(let s) = n { return s } }
+    return "analytic"
+  }
 }
 
 /// Averages over a set of cases: MASE over cases (as the M competitions), sMAPE, coverage and
-/// scaled Winkler over points.
+/// scaled Winkler over points; coverage of sums over the cases that have one.
 public struct BacktestSummary: Sendable {
   public var name: String
   public var cases: Int
@@ -95,6 +83,8 @@ public struct BacktestSummary: Sendable {
   public var smape: Double
   public var coverage: [Double]
   public var scaledWinkler: [Double]
+  public var sumCoverage: [Double]
+  public var sumCases: Int
 
   public init(name: String, scores: [CaseScore], levels: Int) {
     self.name = name
@@ -105,6 +95,11 @@ public struct BacktestSummary: Sendable {
     smape = scores.reduce(0) { $0 + $1.smapeSum } / p
     coverage = (0..<levels).map { l in Double(scores.reduce(0) { $0 + $1.covered[l] }) / p }
     scaledWinkler = (0..<levels).map { l in scores.reduce(0) { $0 + ($1.scaledWinklerSum[l].isFinite ? $1.scaledWinklerSum[l] : 0) } / p }
+    let withSum = scores.filter { $0.sumCovered.first.map { $0 != nil } ?? false }
+    sumCases = withSum.count
+    sumCoverage = (0..<levels).map { l in
+      Double(withSum.filter { $0.sumCovered[l] == true }.count) / Double(max(withSum.count, 1))
+    }
   }
 }
 
@@ -120,68 +115,36 @@ public struct BacktestResult: Sendable {
 }
 
 public enum Backtest {
-  /// Evaluates `method` on every case, series in parallel. A case whose model fails falls back
-  /// to seasonal naive (named in its warnings), so every case is scored.
-  public static func run(_ cases: [BacktestCase], method: BacktestMethod, options: BacktestOptions = BacktestOptions()) -> BacktestResult {
+  /// Forecasts every case through the engine (``Forecaster/run(_:options:progress:)``: the
+  /// shipped specification refitted at each origin, calibration pooled over the cases' own
+  /// training data) and scores it against the held-out values.
+  public static func run(_ cases: [BacktestCase], options: BacktestOptions = BacktestOptions()) -> BacktestResult {
     let start = DispatchTime.now().uptimeNanoseconds
-    // One parallel pass: each series' forecast and, for calibration, its inner rolling-origin
-    // errors (the ETS form chosen on all the training data re-fitted at each inner origin).
-    let first = ResultBox<(ModelForecast, [StandardisedError], [String])>(count: cases.count)
-    DispatchQueue.concurrentPerform(iterations: cases.count) { i in
-      let c = cases[i]
-      let h = c.actual.count
-      var warnings = [String]()
-      let f: ModelForecast
-      do { f = try method.forecast(c.model, horizon: h) } catch {
-        warnings.append("\(method.name) failed (\(error)); seasonal naive used")
-        f = (try? ModelSelection.forecast(.snaive, c.model, horizon: h))
-          ?? ModelForecast(label: "none", warnings: [], mean: [Double](repeating: .nan, count: h), sd: [Double](repeating: .nan, count: h),
-                           distributions: [Distribution](repeating: .normal(mean: .nan, sd: 0), count: h), intervals: "none")
-      }
-      var z = [StandardisedError]()
-      if options.calibrate && method.calibrates(c.model) {
-        var inner = c.model
-        inner.etsStart = f.etsFit
-        z = IntervalCalibration.standardisedErrors(inner, horizon: h, origins: options.calibrationOrigins) {
-          try method.forecast($0, horizon: $1)
-        }
-      }
-      first.set(i, (f, z, warnings))
+    let (forecasts, calibration) = Forecaster.run(cases.map(\.prepared), options: options.forecast)
+    let scores: [CaseScore] = Array(cases.indices).parallelMap { i in
+      score(cases[i], forecast: forecasts[i], options: options, stream: i)
     }
-    let computed = first.values
-    let calibration = options.calibrate ? IntervalCalibration(errors: computed.flatMap { $0?.1 ?? [] }) : nil
-    let box = ResultBox<CaseScore>(count: cases.count)
-    DispatchQueue.concurrentPerform(iterations: cases.count) { i in
-      guard let (f, _, w) = computed[i] else { return }
-      let cal = method.calibrates(cases[i].model) ? calibration : nil
-      box.set(i, score(cases[i], forecast: f, warnings: w, calibration: cal, levels: options.levels))
-    }
-    let scores = box.values.compactMap { $0 }
     var order = [String]()
     var groups = [String: [CaseScore]]()
     for s in scores { if groups[s.group] == nil { order.append(s.group) }; groups[s.group, default: []].append(s) }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    return BacktestResult(method: method.name, scores: scores,
+    return BacktestResult(method: options.forecast.model.rawValue, scores: scores,
                           overall: BacktestSummary(name: "overall", scores: scores, levels: options.levels.count),
                           byGroup: order.map { BacktestSummary(name: $0, scores: groups[$0] ?? [], levels: options.levels.count) },
                           seconds: seconds, intervals: calibration?.describe() ?? "analytic")
   }
 
-  /// Scores one case's forecast (calibrated first when a calibration is given).
-  public static func score(_ c: BacktestCase, forecast: ModelForecast, warnings: [String], calibration: IntervalCalibration?, levels: [Double]) -> CaseScore {
-    let h = c.actual.count
-    var f = forecast
-    if let calibration {
-      f.distributions = calibration.distributions(mean: f.mean, sd: f.sd, centreOnMedian: c.model.transform != .none)
-      f.intervals = calibration.describe()
-    }
-    let scale = AccuracyMeasures.seasonalNaiveScale(c.trainData, period: c.model.input.period) ?? .nan
+  /// Scores one case's forecast.
+  public static func score(_ c: BacktestCase, forecast f: SeriesForecast, options: BacktestOptions, stream: Int) -> CaseScore {
+    let levels = options.levels
+    let h = min(c.actual.count, f.distributions.count)
+    let scale = AccuracyMeasures.seasonalNaiveScale(c.trainData, period: c.prepared.model.input.period) ?? .nan
     var ase = 0.0, smape = 0.0, points = 0
     var covered = [Int](repeating: 0, count: levels.count)
-    var byStep = [[Bool?]](repeating: [Bool?](repeating: nil, count: h), count: levels.count)
+    var byStep = [[Bool?]](repeating: [Bool?](repeating: nil, count: c.actual.count), count: levels.count)
     var winkler = [Double](repeating: 0, count: levels.count)
     for t in 0..<h where !c.actual[t].isNaN {
-      let d = ForecastDistribution(base: f.distributions[t], transform: c.model.transform)
+      let d = f.distributions[t]
       let y = c.actual[t], p = d.point
       ase += abs(y - p)
       smape += AccuracyMeasures.symmetricAPE(actual: y, forecast: p)
@@ -194,9 +157,20 @@ public enum Backtest {
         winkler[l] += AccuracyMeasures.winkler(actual: y, lower: lo, upper: hi, level: level) / scale
       }
     }
+    var sumCovered = [Bool?](repeating: nil, count: levels.count)
+    let k = options.sumSteps
+    if k > 0, h >= k, c.actual.prefix(k).allSatisfy({ !$0.isNaN }) {
+      let paths = f.samplePaths(steps: k, count: options.sumDraws, seed: SeededGenerator.streamSeed(20261202, stream))
+      let sums = stride(from: 0, to: paths.count, by: k).map { i in paths[i..<(i + k)].reduce(0, +) }
+      let d = Distribution.empirical(sums)
+      let actualSum = c.actual.prefix(k).reduce(0, +)
+      for (l, level) in levels.enumerated() {
+        let a = (1 - level / 100) / 2
+        sumCovered[l] = actualSum >= d.quantile(a) && actualSum <= d.quantile(1 - a)
+      }
+    }
     let mase = points > 0 && scale > 0 && scale.isFinite ? ase / Double(points) / scale : .nan
-    let label = c.model.transform == .none ? f.label : "\(f.label) \(c.model.transform.name)"
-    return CaseScore(id: c.id, group: c.group, label: label, intervals: f.intervals, mase: mase, smapeSum: smape, points: points,
-                     covered: covered, coveredByStep: byStep, scaledWinklerSum: winkler, warnings: warnings + f.warnings)
+    return CaseScore(id: c.id, group: c.group, label: f.model, mase: mase, smapeSum: smape, points: points,
+                     covered: covered, coveredByStep: byStep, scaledWinklerSum: winkler, sumCovered: sumCovered, notes: f.notes)
   }
 }

@@ -3,25 +3,14 @@ import KPIStats
 
 /// Builds rolling-origin backtest cases from KPI series or benchmark series.
 public enum BacktestCases {
-  /// Method for a `--model` choice.
-  public static func method(_ choice: ModelChoice) -> BacktestMethod {
-    switch choice {
-    case .auto: return .auto(AutoConfiguration())
-    case .regression: return .family(.regression)
-    case .snaive: return .family(.snaive)
-    case .drift: return .family(.drift)
-    case .ets: return .family(.ets)
-    case .theta: return .family(.theta)
-    case .snaiveAvg: return .family(.averagedSeasonalNaive)
-    }
-  }
-
   /// Rolling origins o = n − holdout − j (j = 0 … origins−1, latest first) with at least
   /// `minimumTrain` observed values before each; a series too short for a full holdout gets
-  /// origins with a shorter one. Each case forecasts the values after its origin (up to
-  /// `holdout`). Returns the cases and notes for series with fewer origins than asked.
-  public static func rollingOrigin(_ series: [KPISeries], holdout: Int, origins: Int, transform: TransformChoice,
-                                   minimumTrain: Int = 3) throws -> (cases: [BacktestCase], notes: [String]) {
+  /// origins with a shorter one. Each case is the series cut at its origin and prepared as the
+  /// forecast command prepares it (``PreparedSeries``, under `options`), forecasting the values
+  /// after the origin (up to `holdout`). Returns the cases and notes for series with fewer
+  /// origins than asked.
+  public static func rollingOrigin(_ series: [KPISeries], holdout: Int, origins: Int, options: ForecastOptions,
+                                   minimumTrain: Int = 3) -> (cases: [BacktestCase], notes: [String]) {
     var cases = [BacktestCase](), notes = [String]()
     for s in series {
       var v = s.values
@@ -35,14 +24,14 @@ public enum BacktestCases {
         if train.reduce(0, { $1.isNaN ? $0 : $0 + 1 }) < minimumTrain { break }
         var cut = s
         cut.values = train
-        let t = try TransformPolicy.choose(transform, for: cut)
-        let input = SeriesInput(values: train.map { $0.isNaN ? .nan : t.forward($0) }, period: s.frequency.seasonalPeriod,
-                                firstSeason: s.firstSeason)
-        var priorNotes = [String]()
-        let prior = Forecaster.seasonalPrior(for: cut, input: input, transform: t, warnings: &priorNotes)
-        if made == 0 { notes += priorNotes.map { "\(s.key): \($0)" } }
-        cases.append(BacktestCase(id: "\(s.key)@\(s.period(at: o - 1))", group: s.key.description,
-                                  model: ModelInput(input: input, transform: t, seasonalPrior: prior),
+        var opts = options
+        opts.horizon = .steps(min(n, o + holdout) - o)
+        let prepared = PreparedSeries(cut, options: opts)
+        if let r = prepared.refusal {
+          notes.append("\(s.key): \(r)")
+          break
+        }
+        cases.append(BacktestCase(id: "\(s.key)@\(s.period(at: o - 1))", group: s.key.description, prepared: prepared,
                                   trainData: train, actual: Array(v[o..<min(n, o + holdout)])))
         made += 1
         o -= 1
@@ -56,11 +45,18 @@ public enum BacktestCases {
     return (cases, notes)
   }
 
-  /// One case per benchmark series: the `train` rows as training data, the `test` rows held out.
-  public static func benchmark(_ data: [BenchmarkSeries], period: Int) -> [BacktestCase] {
-    data.map { s in
-      let input = SeriesInput(values: s.train, period: period, firstSeason: s.firstSeason ?? 0)
-      return BacktestCase(id: s.id, group: s.id, model: ModelInput(input: input), trainData: s.train, actual: s.test)
+  /// One case per benchmark series: the `train` rows as training data (an untransformed number
+  /// series), the `test` rows held out.
+  public static func benchmark(_ data: [BenchmarkSeries], period: Int, options: ForecastOptions = ForecastOptions(transform: .none)) -> [BacktestCase] {
+    let frequency: Frequency = period == 12 ? .monthly : period == 4 ? .quarterly : .annual
+    return data.map { s in
+      // A grid whose first period has the series' season (financial order, season 0 = April / Q1).
+      let first = s.firstSeason ?? 0
+      let start = Period(year: 2001, month: 3).advanced(by: (first + 1) * frequency.monthsPerStep)
+      let series = KPISeries(key: SeriesKey(indicator: s.id), frequency: frequency, start: start, values: s.train, unit: .number, unitSource: "input")
+      var opts = options
+      opts.horizon = .steps(s.test.count)
+      return BacktestCase(id: s.id, group: s.id, prepared: PreparedSeries(series, options: opts), trainData: s.train, actual: s.test)
     }
   }
 }

@@ -2,176 +2,123 @@ import Foundation
 import KPIData
 import KPIStats
 
-/// Series → chosen model → forecast distribution, one series or many in parallel.
+/// The one forecasting engine: prepare each series once (``PreparedSeries``) → fit it once
+/// (``ModelChoice/fit(_:auto:)``; auto keeps its members) → calibrate auto's intervals from
+/// rolling-origin errors pooled over the batch → a forecast distribution over paths per series
+/// (``SeriesForecast``). Every command — forecast, year-end, targets, scenarios, demand,
+/// backtest, report — asks this engine, so a KPI has one answer everywhere. A series that
+/// fails gets a fallback and a note; only a refused explicit option leaves it unforecast.
 public enum Forecaster {
-  /// Forecasts one series. Never throws for data reasons other than a refused explicit
-  /// transform: a series that cannot be modelled gets a simpler model and a warning, and a series
-  /// with no observations gets no rows and a warning.
+  /// Forecasts one series (a batch of one). Throws only the refusal of an explicit option.
   public static func forecast(_ series: KPISeries, options: ForecastOptions) throws -> SeriesForecast {
-    let (transform, transformNote) = try TransformPolicy.decide(options.transform, for: series)
-    let steps: Int
-    switch options.horizon {
-    case .steps(let n): steps = max(n, 0)
-    case .toYearEnd:
-      let last = lastObservedPeriod(series) ?? series.end
-      steps = max(1, (last.nextMarch.monthIndex - last.monthIndex) / series.frequency.monthsPerStep)
-    }
-    // Trim trailing gaps so forecasts start after the last observation.
-    var s = series
-    while let l = s.values.last, l.isNaN, s.values.count > 1 { s.values.removeLast() }
-    let periods = (1...max(steps, 1)).prefix(steps).map { s.period(at: s.values.count - 1 + $0) }
-    guard s.observedCount > 0 else {
-      return SeriesForecast(series: series, periods: [], distributions: [], model: "none", transform: transform,
-                            warnings: ["no observations: no forecast"])
-    }
-    let input = SeriesInput(values: s.values.map { $0.isNaN ? .nan : transform.forward($0) },
-                            period: s.frequency.seasonalPeriod, firstSeason: s.firstSeason)
-    var warnings = [String]()
-    if series.unitSource == "default" {
-      warnings.append("no catalogue entry or unit column: treated as an unbounded number")
-    }
-    if let transformNote { warnings.append(transformNote) }
-    // Under `--model auto` the catalogue's model for the indicator, when it names one, is used.
-    var model = options.model
-    if model == .auto, let name = series.entry?.model, name != ModelChoice.auto.rawValue {
-      if let c = ModelChoice(rawValue: name) { model = c } else {
-        warnings.append("catalogue model '\(name)' is not one of \(ModelChoice.allCases.map(\.rawValue).joined(separator: ", ")): auto used")
-      }
-    }
-    let fitted: any FittedForecastModel
-    do {
-      fitted = try fitModel(model, series: s, input: input, transform: transform, options: options, warnings: &warnings)
-    } catch {
-      // Fallback: seasonal naive never fails on a series with an observation.
-      warnings.append("\(model.rawValue) model failed (\(error)); seasonal naive used instead")
-      fitted = try SeasonalNaive().fit(input)
-    }
-    warnings.append(contentsOf: fitted.warnings)
-    let dists = fitted.forecast(horizon: steps).map { ForecastDistribution(base: $0, transform: transform) }
-    let label = transform == .none ? fitted.label : "\(fitted.label) \(transform.name)"
-    return SeriesForecast(series: series, periods: periods, distributions: dists, model: label, transform: transform, warnings: warnings)
-  }
-
-  static func fitModel(_ choice: ModelChoice, series: KPISeries, input: SeriesInput, transform: Transform,
-                       options: ForecastOptions, warnings: inout [String]) throws -> any FittedForecastModel {
-    switch choice {
-    case .snaive: return try SeasonalNaive().fit(input)
-    case .drift: return try Drift().fit(input)
-    case .theta: return try ModelFamily.theta.fit(ModelInput(input: input, transform: transform))
-    case .ets: return try ModelFamily.ets.fit(ModelInput(input: input, transform: transform))
-    case .snaiveAvg: return try AveragedSeasonalNaive(seasonalPrior: seasonalPrior(for: series, input: input, transform: transform, warnings: &warnings)).fit(input)
-    case .auto where AutoModel.applies(series: series, input: input, options: options):
-      return try AutoModel(seasonalPrior: seasonalPrior(for: series, input: input, transform: transform, warnings: &warnings),
-                           calibration: options.calibration, transform: transform).fit(input)
-    case .regression, .auto:
-      let positions = levelShiftPositions(series: series, options: options, warnings: &warnings)
-      let prior = seasonalPrior(for: series, input: input, transform: transform, warnings: &warnings)
-      // `auto` uses the same fallback regression as the backtest; `regression` is R's lm as asked.
-      if choice == .auto {
-        return try ModelSelection.fallbackRegression(input: input, levelShifts: positions, seasonalPrior: prior).fit(input)
-      }
-      return try SeasonalRegression(levelShifts: positions, seasonalPrior: prior).fit(input)
-    }
-  }
-
-  /// Grid positions of the level shifts (options, then catalogue). A period inside a grid period
-  /// (e.g. a month of a quarterly series) shifts from the period containing it, and says so;
-  /// shifts at or before the series' start change nothing and are skipped; catalogue entries that
-  /// are not periods are named in a warning.
-  static func levelShiftPositions(series: KPISeries, options: ForecastOptions, warnings: inout [String]) -> [Int] {
-    var shifts = options.levelShifts
-    for p in series.entry?.levelShifts ?? [] {
-      if let parsed = Period.parse(p)?.period { shifts.append(parsed) } else {
-        warnings.append("catalogue level shift '\(p)' is not a period: ignored")
-      }
-    }
-    let step = series.frequency.monthsPerStep
-    var positions = Set<Int>()
-    for p in shifts {
-      let d = p.monthIndex - series.start.monthIndex
-      // Ceiling division: the grid period (identified by its last month) that contains p.
-      let k = d <= 0 ? 0 : (d + step - 1) / step
-      guard k > 0 else { continue }
-      if d % step != 0 {
-        warnings.append("level shift \(p) is not a \(series.frequency.rawValue) period: applied from \(series.period(at: k))")
-      }
-      positions.insert(k)
-    }
-    return positions.sorted()
-  }
-
-  /// Converts a catalogue prior to the model scale: μ_s = f(level + e_s) − f(level), level the
-  /// series' mean; quarterly priors spread to months when the series is monthly.
-  static func seasonalPrior(for series: KPISeries, input: SeriesInput, transform: Transform,
-                            warnings: inout [String]) -> SeasonalPrior? {
-    guard let spec = series.entry?.seasonalPrior, input.period > 1 else { return nil }
-    var effects = spec.effects
-    if effects.count == 4 && input.period == 12 { effects = effects.flatMap { [$0, $0, $0] } }
-    guard effects.count == input.period else {
-      warnings.append("catalogue seasonal prior has \(spec.effects.count) effects but the series has \(input.period) seasons: prior ignored")
-      return nil
-    }
-    if spec.scale != "model" {
-      let obs = series.values.filter { !$0.isNaN }
-      guard !obs.isEmpty else { return nil }
-      let level = obs.reduce(0, +) / Double(obs.count)
-      // A data-scale effect that takes the level out of the transform's domain (e.g. below zero on
-      // the log scale) has no model-scale equivalent; clamping would make it enormous.
-      if let bad = effects.first(where: { !transform.accepts(level + $0) }) {
-        warnings.append("seasonal prior effect \(bad) at the series' mean level \(level) is outside the \(transform.name) scale: prior ignored")
-        return nil
-      }
-      let f0 = transform.forward(level, clamping: true)
-      effects = effects.map { transform.forward(level + $0, clamping: true) - f0 }
-    }
-    do { return try SeasonalPrior(effects: effects, weight: spec.weight) } catch {
-      warnings.append("catalogue seasonal prior: \(error): prior ignored")
-      return nil
-    }
-  }
-
-
-  static func lastObservedPeriod(_ s: KPISeries) -> Period? {
-    guard let i = s.values.lastIndex(where: { !$0.isNaN }) else { return nil }
-    return s.period(at: i)
+    guard let f = forecastAll([series], options: options).first else { throw ForecastError.badOption("no series") }
+    if let r = f.refusal { throw r }
+    return f
   }
 
   /// Forecasts many series on all cores; results keep the input order. `progress` is called
-  /// with (done, total) from worker threads; with `auto` the interval-calibration pass counts as
-  /// the first half of the steps (total = 2 × series).
+  /// with (done, total), one count per series.
   public static func forecastAll(_ series: [KPISeries], options: ForecastOptions,
-                                 progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [SeriesForecast] {
-    var opts = options
-    var offset = 0, total = series.count
-    if opts.model == .auto && opts.calibration == nil {
-      total = 2 * series.count
-      let n = total
-      var phase: (@Sendable (Int) -> Void)? = nil
-      if let p = progress { phase = { @Sendable done in p(done, n) } }
-      opts.calibration = AutoModel.batchCalibration(series, options: opts, progress: phase)
-      offset = series.count
-    }
-    let options = opts, start = offset, steps = total
-    let results = ResultBox<Result<SeriesForecast, Error>>(count: series.count)
-    DispatchQueue.concurrentPerform(iterations: series.count) { i in
-      let r = Result { try forecast(series[i], options: options) }
-      let done = results.set(i, r)
-      progress?(start + done, steps)
-    }
-    return try results.values.map { try $0!.get() }
+                                 progress: (@Sendable (Int, Int) -> Void)? = nil) -> [SeriesForecast] {
+    run(series.map { PreparedSeries($0, options: options) }, options: options, progress: progress).forecasts
   }
-}
 
-/// Lock-protected result slots for parallel loops.
-final class ResultBox<T>: @unchecked Sendable {
-  private var slots: [T?]
-  private var done = 0
-  private let lock = NSLock()
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-  @discardableResult func set(_ i: Int, _ v: T) -> Int {
-    lock.lock(); defer { lock.unlock() }
-    slots[i] = v; done += 1
-    return done
+  /// Steps of the calibration's inner forecasts: two seasonal cycles (8 quarters, 24 months,
+  /// 2 years), whatever the command asks, so every command gets the same calibration.
+  static func calibrationHorizon(_ m: ModelInput) -> Int { 2 * max(m.input.period, 1) }
+
+  /// Most series a run calibrates on: the pooled error distribution is well estimated from a
+  /// thousand series; larger batches calibrate on an evenly spaced (deterministic) sample.
+  static let maximumCalibrationSeries = 1000
+
+  /// The engine over prepared series: forecasts and the calibration used (nil = analytic).
+  public static func run(_ prepared: [PreparedSeries], options: ForecastOptions,
+                         progress: (@Sendable (Int, Int) -> Void)? = nil) -> (forecasts: [SeriesForecast], calibration: IntervalCalibration?) {
+    let auto = options.auto
+    // Which series calibrate: auto's combinations, a deterministic sample of at most 1,000.
+    var candidates = [Int]()
+    for (i, p) in prepared.enumerated() where p.refusal == nil && p.choice == .auto {
+      if case .combination = auto.form(for: p.model) { candidates.append(i) }
+    }
+    let wantErrors = options.calibrate && options.calibration == nil
+    var sample = Set<Int>()
+    if wantErrors {
+      let k = candidates.count, cap = maximumCalibrationSeries
+      sample = Set(k > cap ? (0..<cap).map { candidates[$0 * k / cap] } : candidates)
+    }
+    let total = prepared.count
+    let tick: (@Sendable (Int) -> Void)? = progress.map { p in { @Sendable done in p(done, total) } }
+    let chosen = sample, origins = options.calibrationOrigins
+    // Pass 1: fit once; the calibration sample also gives its inner rolling-origin errors,
+    // refitting the same specification (ETS: the form chosen on all the data) at each origin.
+    let fits: [(fit: ModelFit?, notes: [ForecastNote], errors: [StandardisedError])] = Array(prepared.indices).parallelMap(progress: tick) { i in
+      let p = prepared[i]
+      guard p.refusal == nil else { return (nil, [], []) }
+      guard p.observedCount > 0 else { return (nil, [.noObservations], []) }
+      var notes = [ForecastNote]()
+      let fit: ModelFit
+      do { fit = try p.choice.fit(p.model, auto: auto) } catch {
+        guard let f = try? ModelChoice.snaive.fit(p.model) else { return (nil, [.noObservations], []) }
+        notes.append(.modelFailed(model: p.choice.rawValue, reason: "\(error)", fallback: "seasonal naive"))
+        fit = f
+      }
+      var errors = [StandardisedError]()
+      if chosen.contains(i) && fit.isCombination {
+        var inner = p.model
+        inner.etsStart = fit.etsFit
+        errors = IntervalCalibration.standardisedErrors(inner, horizon: calibrationHorizon(inner), origins: origins) {
+          try p.choice.fit($0, auto: auto).forecast(horizon: $1)
+        }
+      }
+      return (fit, notes, errors)
+    }
+    let calibration = options.calibrate ? (options.calibration ?? IntervalCalibration(errors: fits.flatMap(\.errors))) : nil
+    let floor = SpreadFloor(batch: prepared)
+    // Pass 2: the forecast distributions, calibrated where auto combined, floored where the
+    // series cannot size its own band.
+    let forecasts: [SeriesForecast] = Array(prepared.indices).parallelMap { i in
+      let p = prepared[i]
+      let (fitOrNil, fitNotes, _) = fits[i]
+      var notes = p.notes + fitNotes
+      guard p.refusal == nil, let fit = fitOrNil else {
+        return SeriesForecast(series: p.series, periods: [], distributions: [], correlation: [], model: "none", transform: p.transform,
+                              notes: notes, refusal: p.refusal)
+      }
+      let steps = p.periods.count
+      var f = fit.forecast(horizon: steps)
+      notes += f.warnings.map { .model($0) }
+      if fit.isCombination {
+        if let calibration {
+          f.distributions = calibration.distributions(mean: f.mean, sd: f.sd, centreOnMedian: p.transform != .none)
+          notes.append(.intervals(calibration.describe()))
+        } else if options.calibrate {
+          notes.append(.intervals("analytic (too few rolling-origin errors to calibrate)"))
+        }
+      }
+      if !(p.series.entry?.fixed ?? false) { applyFloor(&f, fit: fit, prepared: p, floor: floor, notes: &notes) }
+      let label = p.transform == .none ? fit.label : "\(fit.label) \(p.transform.name)"
+      return SeriesForecast(series: p.series, periods: p.periods,
+                            distributions: f.distributions.map { ForecastDistribution(base: $0, transform: p.transform) },
+                            correlation: f.correlation, model: label, transform: p.transform, notes: notes)
+    }
+    return (forecasts, calibration)
   }
-  var values: [T?] { lock.lock(); defer { lock.unlock() }; return slots }
+
+  /// Short series shrink their own σ toward the batch's; a forecast with no spread at all
+  /// borrows one (``SpreadFloor``).
+  static func applyFloor(_ f: inout ModelForecast, fit: ModelFit, prepared p: PreparedSeries, floor: SpreadFloor, notes: inout [ForecastNote]) {
+    let n = p.observedCount
+    let degenerate = f.distributions.contains { !($0.spread > 0 && $0.spread.isFinite) }
+    let own = fit.ownScale
+    guard degenerate || own != nil else { return }
+    let (peer, peers) = floor.peerScale(p.model)
+    let sigma = own.map { floor.shrunk(own: $0.sigma, changes: $0.count, peer: peer) }
+      ?? peer * (SpreadFloor.priorChanges / (Double(max(n - 1, 0)) + SpreadFloor.priorChanges)).squareRoot()
+    guard sigma > 0, sigma.isFinite else { return }
+    let h = f.mean.count
+    f.sd = (0..<h).map { sigma * Double($0 + 1).squareRoot() }
+    f.distributions = zip(f.mean, f.sd).map { .normal(mean: $0, sd: $1) }
+    f.correlation = ErrorCorrelation.seasonalRandomWalk(period: 1, horizon: h)
+    notes.append(.spreadBorrowed(observations: n, peers: peers, sigma: sigma))
+  }
 }

@@ -7,7 +7,7 @@ import KPIStats
 /// otherwise a bounded unit (percent, or catalogue bounds on both sides) → logit with the ε rule
 /// of ``Transform/logitEpsilon(for:lower:upper:)``; count, rate and days (lower bound 0) →
 /// log when every value is positive, square root when there are zeros; otherwise none.
-/// A series whose values all sit on one bound or are all equal is left untransformed.
+/// A series with no observations is left untransformed.
 ///
 /// An explicit choice is applied as asked or refused (``ForecastError/transformRefused(series:transform:period:value:)``,
 /// naming the first offending period): `log` refuses values ≤ 0, `log1p` and `sqrt` negative values,
@@ -41,7 +41,9 @@ public enum TransformPolicy {
     switch choice {
     case .none: return .none
     case .auto:
-      guard let mn = obs.min(), let mx = obs.max(), mn < mx else { return .none }
+      // A constant series keeps its unit's scale too, so the band it borrows (``SpreadFloor``)
+      // is relative and stays inside the bounds.
+      guard let mn = obs.min() else { return .none }
       if let lo, let hi { return .logit(lower: lo, upper: hi, epsilon: Transform.logitEpsilon(for: obs, lower: lo, upper: hi)) }
       if let lo, lo == 0 { return mn > 0 ? .log : .sqrt }
       return .none

@@ -21,8 +21,14 @@ struct KPIBench: ParsableCommand {
   @Option(help: "Comma-separated methods (default: every family and auto).")
   var methods: String?
 
-  @Option(help: "Also evaluate with each training series cut to its last N values (0 = skip).")
-  var short = 10
+  @Option(help: "Also evaluate with each training series cut to its last N values (repeatable; 0 = skip).")
+  var short: [Int] = [10]
+
+  @Flag(help: "Skip the full-history regime (only the cuts).")
+  var skipFull = false
+
+  @Option(help: "With a cut, score only the first H test values (default: all).")
+  var shortHorizon: Int?
 
   @Flag(help: "Rule-design mode: drop the test rows and hold out the last h training values instead.")
   var validation = false
@@ -56,7 +62,7 @@ struct KPIBench: ParsableCommand {
     var data = try BenchmarkReader.read(path: path, meta: metaPath)
     if validation {
       let before = data.count
-      data = data.filter { $0.train.count - validationShift - $0.test.count >= max(short, 2 * period + 1) }
+      data = data.filter { $0.train.count - validationShift - $0.test.count >= max(short.max() ?? 0, 2 * period + 1) }
       if data.count < before { print("validation: \(before - data.count) series too short for this shift left out") }
       data = data.map { s in
         var v = s
@@ -66,30 +72,41 @@ struct KPIBench: ParsableCommand {
         return v
       }
     }
-    let names = methods?.split(separator: ",").map(String.init) ?? ModelFamily.allCases.map(\.rawValue) + ["auto"]
-    let chosen: [BacktestMethod] = try names.map { n in
-      if n == "auto" { return .auto(AutoConfiguration()) }
+    let names = methods?.split(separator: ",").map(String.init) ?? ModelChoice.allCases.filter { $0 != .auto }.map(\.rawValue) + ["auto"]
+    // Each method is the engine's options: a model of the vocabulary, or auto with a member
+    // configuration (auto:long+members/short+members[/mean][/follow=N~φ] — rule design).
+    let chosen: [ForecastOptions] = try names.map { n in
+      var o = ForecastOptions(transform: log ? .log : .none)
+      o.calibrationOrigins = origins
+      if n == "auto" { return o }
       if n.hasPrefix("auto:") {
-        // auto:long+members/short+members[/mean] — member experiments for rule design.
         let parts = n.dropFirst(5).split(separator: "/")
-        func fams(_ s: Substring) throws -> [ModelFamily] {
-          try s.split(separator: "+").map { guard let f = ModelFamily(rawValue: String($0)) else { throw ValidationError("unknown family '\($0)'") }; return f }
+        func fams(_ s: Substring) throws -> [ModelChoice] {
+          try s.split(separator: "+").map { guard let f = ModelChoice(rawValue: String($0)), f != .auto else { throw ValidationError("unknown family '\($0)'") }; return f }
         }
-        var c = AutoConfiguration()
-        if parts.count > 0 { c.members = try fams(parts[0]) }
-        if parts.count > 1 { c.shortMembers = try fams(parts[1]) }
-        if parts.count > 2, let comb = AutoConfiguration.Combination(rawValue: String(parts[2])) { c.combination = comb }
-        return .auto(c)
+        if parts.count > 0 { o.auto.members = try fams(parts[0]) }
+        if parts.count > 1 { o.auto.shortMembers = try fams(parts[1]) }
+        for extra in parts.dropFirst(2) {
+          if let comb = AutoConfiguration.Combination(rawValue: String(extra)) { o.auto.combination = comb }
+          if extra.hasPrefix("follow=") {
+            let v = extra.dropFirst(7).split(separator: "~")
+            if let n = v.first.flatMap({ Int($0) }) { o.auto.followLength = n }
+            if v.count > 1, let phi = Double(v[1]) { o.auto.followDamping = phi }
+          }
+        }
+        return o
       }
-      guard let f = ModelFamily(rawValue: n) else { throw ValidationError("unknown method '\(n)'") }
-      return .family(f)
+      guard let f = ModelChoice(rawValue: n) else { throw ValidationError("unknown method '\(n)'") }
+      o.model = f
+      o.calibrate = false   // single families: their analytic intervals
+      return o
     }
     let results = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("RESULTS.md").path
     let rTables = RTable.read(results)
     print("kpi-bench: \(data.count) series from \(path)\(validation ? " (VALIDATION: last h of training held out)" : "")")
     print("meta: \(metaPath ?? "none (seasons counted from each series' start)"); cores: \(ProcessInfo.processInfo.activeProcessorCount)")
-    var regimes: [(String, Int?)] = [("full training data", nil)]
-    if short > 0 { regimes.append(("training cut to the last \(short) values", short)) }
+    var regimes: [(String, Int?)] = skipFull ? [] : [("full training data", nil)]
+    for c in short where c > 0 { regimes.append(("training cut to the last \(c) values", c)) }
     for (ri, (title, cut)) in regimes.enumerated() {
       var cases = makeCases(data, cut: cut)
       if pool && cut != nil {
@@ -99,20 +116,22 @@ struct KPIBench: ParsableCommand {
         print("pooled seasonal priors: \(w.count) series, weight median \(w.isEmpty ? 0 : w[w.count / 2]) pseudo-observations")
       }
       print("\n## \(title): \(cases.count) series, horizon \(cases.first?.actual.count ?? 0)")
-      print(row(["method", "sMAPE", "MASE", "cov80", "cov95", "Winkler80/s", "Winkler95/s", "seconds", "series/s", "intervals"]))
+      print(row(["method", "sMAPE", "MASE", "cov80", "cov95", "sum4 cov80", "sum4 cov95", "Winkler80/s", "Winkler95/s", "seconds", "series/s", "intervals"]))
       for (label, m) in zip(names, chosen) {
         // Analytic intervals for single families, calibrated for auto.
-        var isAuto = false
-        if case .auto = m { isAuto = true }
-        let opts = BacktestOptions(levels: [80, 95], calibrate: isAuto, calibrationOrigins: origins)
+        let isAuto = m.model == .auto
+        let opts = BacktestOptions(levels: [80, 95], forecast: m)
         var best: BacktestResult? = nil
+        var methodCases = cases
+        for i in methodCases.indices { methodCases[i].prepared.choice = m.model }
         for _ in 0..<max(repeats, 1) {
-          let r = Backtest.run(cases, method: m, options: opts)
+          let r = Backtest.run(methodCases, options: opts)
           if best == nil || r.seconds < best!.seconds { best = r }
         }
         guard let r = best else { continue }
         let o = r.overall
-        print(row([label, f(o.smape, 2), f(o.mase, 3), f(o.coverage[0], 3), f(o.coverage[1], 3), f(o.scaledWinkler[0], 2),
+        print(row([label, f(o.smape, 2), f(o.mase, 3), f(o.coverage[0], 3), f(o.coverage[1], 3),
+                   o.sumCases > 0 ? f(o.sumCoverage[0], 3) : "–", o.sumCases > 0 ? f(o.sumCoverage[1], 3) : "–", f(o.scaledWinkler[0], 2),
                    f(o.scaledWinkler[1], 2), f(r.seconds, 2), f(Double(cases.count) / r.seconds, 0), r.intervals]))
         if isAuto {
           var labels = [String: Int]()
@@ -138,17 +157,20 @@ struct KPIBench: ParsableCommand {
   }
 
   func makeCases(_ data: [BenchmarkSeries], cut: Int?) -> [BacktestCase] {
-    data.map { s in
-      var train = s.train
-      var first = s.firstSeason ?? 0
-      if let cut, train.count > cut {
-        first = (first + train.count - cut) % period
-        train = Array(train.suffix(cut))
+    let series = data.map { s -> BenchmarkSeries in
+      var c = s
+      if let cut, c.train.count > cut {
+        c.firstSeason = ((s.firstSeason ?? 0) + s.train.count - cut) % period
+        c.train = Array(s.train.suffix(cut))
       }
-      let t: Transform = log && train.allSatisfy({ $0 > 0 }) ? .log : .none
-      let input = SeriesInput(values: train.map { t.forward($0) }, period: period, firstSeason: first)
-      return BacktestCase(id: s.id, group: s.group ?? "all", model: ModelInput(input: input, transform: t), trainData: train, actual: s.test)
+      if cut != nil, let h = shortHorizon { c.test = Array(c.test.prefix(h)) }
+      return c
     }
+    var cases = series.flatMap { s in
+      BacktestCases.benchmark([s], period: period, options: ForecastOptions(transform: log && s.train.allSatisfy({ $0 > 0 }) ? .log : .none))
+    }
+    for i in cases.indices { cases[i].group = data[i].group ?? "all" }
+    return cases
   }
 
   func f(_ x: Double, _ d: Int) -> String { x.isFinite ? String(format: "%.\(d)f", x) : "–" }

@@ -57,18 +57,18 @@ struct BacktestCommand: ParsableCommand {
     let cases: [BacktestCase]
     if let header = records.first, BenchmarkReader.isBenchmarkHeader(header.fields) {
       let data = try BenchmarkReader.read(path: path)
-      cases = BacktestCases.benchmark(data, period: period)
+      cases = BacktestCases.benchmark(data, period: period, options: ForecastOptions(model: model, transform: .none))
       if holdout != nil || origins != 3 { note("benchmark input: the split=test rows are the holdout; --holdout and --origins ignored") }
     } else {
       let series = try SeriesBuilder.build(try ObservationReader.read(path: path), catalogue: try inputOptions.loadCatalogue())
       let h = holdout ?? (series.first.map { $0.frequency.seasonalPeriod } ?? 4)
-      let built = try BacktestCases.rollingOrigin(series, holdout: h, origins: origins, transform: transform)
+      let built = BacktestCases.rollingOrigin(series, holdout: h, origins: origins, options: ForecastOptions(model: model, transform: transform))
       for n in built.notes { note(n) }
       cases = built.cases
     }
     guard !cases.isEmpty else { throw ValidationError("no series has enough values for a backtest (need at least 4 periods)") }
     note("backtest: \(cases.count) forecasts of \(Set(cases.map(\.group)).count) series, model \(model.rawValue)")
-    let result = Backtest.run(cases, method: BacktestCases.method(model), options: BacktestOptions(levels: lv, calibrate: model == .auto))
+    let result = Backtest.run(cases, options: BacktestOptions(levels: lv, forecast: ForecastOptions(model: model, transform: transform)))
     let text = format == .csv ? BacktestRenderer.csv(result, levels: lv) : BacktestRenderer.table(result, levels: lv)
     try OutputWriter.write(text, to: output)
   }

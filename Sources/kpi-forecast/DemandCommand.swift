@@ -77,8 +77,9 @@ struct DemandCommand: ParsableCommand {
     let all = try SeriesBuilder.build(set, catalogue: catalogue)
     let inputs: [ExclusionInput], notes: [String]
     do {
-      (inputs, notes) = try ExclusionInput.build(from: all, indicators: indicators, populations: populations, geography: geography,
-                                                 years: years, model: model, file: inputOptions.input)
+      let forecasts = Forecaster.forecastAll(all, options: ForecastOptions(model: model, horizon: .yearEnds(years)))
+      (inputs, notes) = try ExclusionInput.build(from: forecasts, indicators: indicators, populations: populations, geography: geography,
+                                                 file: inputOptions.input)
     } catch let e as DemandSetupError {
       throw ValidationError(e.description)
     }

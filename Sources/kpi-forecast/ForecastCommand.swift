@@ -79,7 +79,7 @@ struct ForecastCommand: ParsableCommand {
     let lv = levels.isEmpty ? [80, 95] : levels
     let options = ForecastOptions(model: model, transform: transform, horizon: horizon.map { .steps($0) } ?? .toYearEnd,
                                   levels: lv, levelShifts: levelShifts.compactMap { Period.parse($0)?.period })
-    let forecasts = try Forecaster.forecastAll(series, options: options, progress: Progress.reporter(total: series.count, what: "series"))
+    let forecasts = Forecaster.forecastAll(series, options: options, progress: Progress.reporter(total: series.count, what: "series"))
     let text: String
     switch format {
     case .csv, .markdown: text = ForecastRenderer.csv(forecasts, levels: lv, withGeography: set.hasGeography)
@@ -89,6 +89,26 @@ struct ForecastCommand: ParsableCommand {
     try OutputWriter.write(text, to: output)
     if format != .table {
       for n in Notes.grouped(forecasts) { FileHandle.standardError.write(Data("note: \(n)\n".utf8)) }
+    }
+    try Refusals.check(forecasts)
+  }
+}
+
+/// Series the engine did not forecast because the user's own option cannot be honoured for
+/// them: every other series is written; each refused one is named on stderr and the run exits 1.
+enum Refusals: Error, CustomStringConvertible {
+  case some(Int, of: Int)
+
+  static func check(_ forecasts: [SeriesForecast]) throws {
+    let refused = forecasts.filter { $0.refusal != nil }
+    guard !refused.isEmpty else { return }
+    for f in refused { FileHandle.standardError.write(Data("error: \(f.refusal.map { "\($0)" } ?? "")\n".utf8)) }
+    throw Refusals.some(refused.count, of: forecasts.count)
+  }
+
+  var description: String {
+    switch self {
+    case .some(let n, let total): return "\(n) of \(total) series not forecast (named above); the other \(total - n) were written"
     }
   }
 }

@@ -25,8 +25,9 @@ struct ReportCommand: ParsableCommand {
     let catalogue = try inputOptions.loadCatalogue()
     let set = try ObservationReader.read(path: inputOptions.input)
     let series = try SeriesBuilder.build(set, catalogue: catalogue)
-    let forecasts = try Forecaster.forecastAll(series, options: ForecastOptions(model: model),
+    let forecasts = Forecaster.forecastAll(series, options: ForecastOptions(model: model),
                                                progress: Progress.reporter(total: series.count, what: "series"))
     try OutputWriter.write(HTMLReport.render(forecasts, title: title), to: output)
+    try Refusals.check(forecasts)
   }
 }

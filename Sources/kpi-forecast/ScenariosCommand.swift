@@ -35,10 +35,11 @@ struct ScenariosCommand: ParsableCommand {
     let catalogue = try inputOptions.loadCatalogue()
     let set = try ObservationReader.read(path: inputOptions.input)
     let series = try SeriesBuilder.build(set, catalogue: catalogue)
-    let forecasts = try Forecaster.forecastAll(series, options: ForecastOptions(model: planning.model, horizon: .toYearEnd))
+    let forecasts = Forecaster.forecastAll(series, options: ForecastOptions(model: planning.model, horizon: .toYearEnd))
     let (results, notes) = ScenarioRunner.run(forecasts, scenarios: list, options: planning.yearEndOptions, includeUntouched: all)
     let text = format == .csv ? ScenariosRenderer.csv(results) : ScenariosRenderer.table(results, notes: notes)
     try OutputWriter.write(text, to: output)
     if format == .csv { for n in notes { FileHandle.standardError.write(Data("note: \(n)\n".utf8)) } }
+    try Refusals.check(forecasts)
   }
 }

@@ -53,7 +53,8 @@ struct TargetsCommand: ParsableCommand {
     let set = try ObservationReader.read(path: inputOptions.input)
     let series = try SeriesBuilder.build(set, catalogue: catalogue)
     let options = TargetOptions(probability: probability, interventionProbability: interventionProbability, comparator: comparator)
-    let (proposals, notes) = try TargetPlanner.proposals(series, year: targetYear, model: planning.model, options: options,
+    let forecasts = Forecaster.forecastAll(series, options: ForecastOptions(model: planning.model, horizon: TargetPlanner.horizon(year: targetYear)))
+    let (proposals, notes) = try TargetPlanner.proposals(forecasts, year: targetYear, options: options,
                                                          yearEndOptions: planning.yearEndOptions)
     let text: String
     switch format {
@@ -66,5 +67,6 @@ struct TargetsCommand: ParsableCommand {
     if format != .table {
       for n in Notes.grouped(proposals, notes: notes) { FileHandle.standardError.write(Data("note: \(n)\n".utf8)) }
     }
+    try Refusals.check(forecasts)
   }
 }

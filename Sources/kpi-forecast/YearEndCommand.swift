@@ -16,15 +16,11 @@ struct PlanningOptions: ParsableArguments {
   @Option(help: "Monte Carlo paths for outturns that add up several forecast periods.")
   var draws: Int = 20_000
 
-  @Option(name: .customLong("step-correlation"), help: "Correlation between forecast steps in path simulation (0 = independent).")
-  var stepCorrelation: Double = 0
-
   func validate() throws {
     if draws < 100 || draws > 10_000_000 { throw ValidationError("--draws must be between 100 and 10,000,000, got \(draws)") }
-    if !(stepCorrelation >= 0 && stepCorrelation <= 1) { throw ValidationError("--step-correlation must be between 0 and 1, got \(stepCorrelation)") }
   }
 
-  var yearEndOptions: YearEndOptions { YearEndOptions(draws: draws, seed: seed, stepCorrelation: stepCorrelation) }
+  var yearEndOptions: YearEndOptions { YearEndOptions(draws: draws, seed: seed) }
 }
 
 struct YearEndCommand: ParsableCommand {
@@ -47,7 +43,7 @@ struct YearEndCommand: ParsableCommand {
     let catalogue = try inputOptions.loadCatalogue()
     let set = try ObservationReader.read(path: inputOptions.input)
     let series = try SeriesBuilder.build(set, catalogue: catalogue)
-    let forecasts = try Forecaster.forecastAll(series, options: ForecastOptions(model: planning.model, horizon: .toYearEnd))
+    let forecasts = Forecaster.forecastAll(series, options: ForecastOptions(model: planning.model, horizon: .toYearEnd))
     let outlooks = YearEndCalculator.outlooks(forecasts, options: planning.yearEndOptions)
     let text: String
     switch format {
@@ -60,5 +56,6 @@ struct YearEndCommand: ParsableCommand {
     if format != .table {
       for n in Notes.grouped(outlooks) { FileHandle.standardError.write(Data("note: \(n)\n".utf8)) }
     }
+    try Refusals.check(forecasts)
   }
 }

@@ -38,7 +38,7 @@ import Testing
     let r = try runCLI(["forecast", path, "--horizon", "4", "--format", "csv"])
     #expect(r.code == 0, "\(r.err)")
     #expect(r.out.contains("auto(median: ETS("))
-    #expect(r.err.contains("k: intervals calibrated (rolling-origin, 36 errors"))
+    #expect(r.err.contains("k: intervals calibrated (rolling-origin, "))
   }
 
   @Test func badOptionsAreUsageErrors() throws {

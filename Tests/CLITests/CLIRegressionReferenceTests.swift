@@ -59,7 +59,29 @@ import Testing
     #expect(r.err.contains("referrals"))
     #expect(r.err.contains("2022-09"))
     #expect(r.err.contains("log"))
-    #expect(r.out.isEmpty)
+    // The refused series is named and left out; nothing else was asked for, so only the header.
+    #expect(r.out == "indicator,period,mean,lo80,hi80,lo95,hi95,model\n")
+    #expect(r.err.contains("1 of 1 series not forecast"))
+  }
+
+  /// A batch survives its worst series: 40 count series forecast under `--transform log`, one
+  /// with a zero refuses it and is named, and the 40 others are all written (exit 1).
+  @Test func oneRefusedSeriesDoesNotStopTheOther40() throws {
+    var text = "indicator,period,value,unit\n"
+    for k in 0..<41 {
+      for (i, p) in ["2022-06", "2022-09", "2022-12", "2023-03", "2023-06", "2023-09"].enumerated() {
+        text += "kpi\(k),\(p),\(k == 17 && i == 2 ? 0 : 10 + k + i),count\n"
+      }
+    }
+    let path = try tempFile(text)
+    let r = try runCLI(["forecast", path, "--transform", "log", "--format", "csv", "--horizon", "2"],
+                       cwd: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+    #expect(r.code == 1)
+    let rows = Self.table(r.out)
+    #expect(Set(rows.compactMap { $0["indicator"] }).count == 40)
+    #expect(!rows.contains { $0["indicator"] == "kpi17" })
+    #expect(rows.count == 80)
+    #expect(r.err.contains("kpi17") && r.err.contains("2022-12") && r.err.contains("1 of 41 series not forecast"))
   }
 
   @Test func allMissingAndConstantSeriesAreHandledWithNotes() throws {
@@ -85,8 +107,15 @@ import Testing
     #expect(r.err.contains("empty: no observations"))
     let flat = rows.filter { $0["indicator"] == "flat" }
     #expect(flat.count == 2)
-    for row in flat { for col in ["mean", "lo80", "hi80", "lo95", "hi95"] { #expect(row[col] == "100") } }
-    #expect(r.err.contains("flat: ") && r.err.contains("exactly"))
+    // Nine quarters at 100% do not make 100% certain: a band borrowed from the documented
+    // default scale, narrow, next to the bound and never beyond it.
+    for row in flat {
+      let v = ["mean", "lo95", "lo80", "hi80", "hi95"].compactMap { row[$0].flatMap(Double.init) }
+      #expect(v.count == 5)
+      #expect(v[0] > 99.9 && v[0] < 100)
+      #expect(v[1] <= v[2] && v[2] < v[3] && v[3] <= v[4] && v[4] <= 100)
+    }
+    #expect(r.err.contains("flat: ") && r.err.contains("cannot size a band"))
   }
 
   @Test func zeroAndHundredPercentGiveBandsInsideTheBounds() throws {

@@ -100,6 +100,8 @@ import Testing
     let series = obj?["series"] as? [[String: Any]]
     #expect(series?.count == 2)
     let susp = series?.first { ($0["indicator"] as? String) == "susp" }
-    #expect(((susp?["warnings"] as? [String]) ?? []).contains { $0.contains("seasonal terms dropped") })
+    // Three quarters: the last value is followed and the band is borrowed, and the JSON says so.
+    #expect(((susp?["warnings"] as? [String]) ?? []).contains { $0.contains("cannot size a band alone") })
+    #expect((susp?["model"] as? String)?.hasPrefix("naive") == true)
   }
 }

@@ -147,7 +147,11 @@ func splitCSV(_ s: String) -> [String] {
 
   @Test func demandOnDfERatesNeedsAPopulation() throws {
     let path = try tempFile(try laitTidy(["TotPermEx"]))
-    let bad = try runCLI(["demand", path, "--format", "csv"])
+    // Many authorities and no --geography: refused, naming the choice (never the first alphabetically).
+    let many = try runCLI(["demand", path, "--format", "csv"])
+    #expect(many.code == 2)
+    #expect(many.err.contains("--geography") && many.err.contains("geographies"))
+    let bad = try runCLI(["demand", path, "--geography", "Bournemouth, Christchurch and Poole", "--format", "csv"])
     #expect(bad.code == 2)
     #expect(bad.err.contains("--population"))
   }

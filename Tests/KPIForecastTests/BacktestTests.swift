@@ -35,38 +35,47 @@ import KPIStats
 
   @Test func autoCombinesMembersByTheMedian() throws {
     let m = ModelInput(input: SeriesInput(values: Self.series(40), period: 4))
-    let auto = try ModelSelection.autoForecast(m, horizon: 4)
-    let members = try [ModelFamily.ets, .theta, .snaive].map { try ModelSelection.forecast($0, m, horizon: 4) }
+    let fit = try ModelChoice.auto.fit(m)
+    let auto = fit.forecast(horizon: 4)
+    // The fitted auto keeps its members: the same fits forecast alone give the median.
+    #expect(fit.members.count == 3)
+    let members = try [ModelChoice.ets, .theta, .snaive].map { try $0.fit(m).forecast(horizon: 4) }
     for h in 0..<4 {
       var col = members.map { $0.mean[h] }
-      #expect(abs(auto.mean[h] - ModelSelection.median(&col)) < 1e-9)
+      #expect(abs(auto.mean[h] - ModelFit.median(&col)) < 1e-9)
     }
-    #expect(auto.label.hasPrefix("auto(median: ETS") && !auto.label.contains(","))
-    #expect(auto.etsFit != nil)
+    #expect(fit.label.hasPrefix("auto(median: ETS") && !fit.label.contains(","))
+    #expect(fit.etsFit != nil)
     // Short (10 values): seasonal naive, averaged seasonal naive, Theta.
-    let short = try ModelSelection.autoForecast(ModelInput(input: SeriesInput(values: Array(Self.series(10)), period: 4)), horizon: 4)
+    let short = try ModelChoice.auto.fit(ModelInput(input: SeriesInput(values: Array(Self.series(10)), period: 4)))
     #expect(short.label.contains("snaive-avg"))
     // Between one and two cycles: the short members too (Tourism cut to 6 and 7 quarters:
     // sMAPE 15.6 / 15.5 against the regression's 34.6 / 37.1, docs/ACCURACY.md).
-    let six = try ModelSelection.autoForecast(ModelInput(input: SeriesInput(values: Array(Self.series(6)), period: 4)), horizon: 4)
+    let six = try ModelChoice.auto.fit(ModelInput(input: SeriesInput(values: Array(Self.series(6)), period: 4)))
     #expect(six.label.contains("snaive"))
-    // One cycle or less: the regression, with its prior when there is one (level and season only).
+    // Four values or fewer moving one way: follow the last value, with the prior's seasonal shape.
     let prior = try SeasonalPrior(effects: [0, 1, 0, -1], weight: 2)
-    let withPrior = try ModelSelection.autoForecast(
-      ModelInput(input: SeriesInput(values: Array(Self.series(3)), period: 4), seasonalPrior: prior), horizon: 4)
-    #expect(withPrior.label == "regression(level+season)")
-    let tiny = try ModelSelection.autoForecast(ModelInput(input: SeriesInput(values: Array(Self.series(4)), period: 4)), horizon: 4)
+    let rising = [100.0, 111, 120]   // after the prior's shape: 100, 110, 120
+    let withPrior = try ModelChoice.auto.fit(ModelInput(input: SeriesInput(values: rising, period: 4), seasonalPrior: prior))
+    #expect(withPrior.label == "naive+prior season")
+    let f = withPrior.forecast(horizon: 2)
+    // Steps 1, 2 are seasons 3, 0: last value + μ_3 − μ_2 and + μ_0 − μ_2.
+    #expect(abs(f.mean[0] - (120 - 1 - 0)) < 1e-12 && abs(f.mean[1] - (120 + 0 - 0)) < 1e-12)
+    // Up and down (a seasonal pattern, not a trend): the level regression, as before.
+    let tiny = try ModelChoice.auto.fit(ModelInput(input: SeriesInput(values: Array(Self.series(4)), period: 4)))
     #expect(tiny.label.hasPrefix("regression"))
+    let withPriorSeasonal = try ModelChoice.auto.fit(ModelInput(input: SeriesInput(values: Array(Self.series(3)), period: 4), seasonalPrior: prior))
+    #expect(withPriorSeasonal.label == "regression(level+season)")
   }
 
   @Test func backtestScoresEveryPointAndSummarises() throws {
     let v = Self.series(30)
     let s = KPISeries(key: SeriesKey(indicator: "k"), frequency: .quarterly, start: Period(year: 2018, month: 6), values: v, unit: .number)
-    let built = try BacktestCases.rollingOrigin([s], holdout: 4, origins: 3, transform: .auto)
+    let built = BacktestCases.rollingOrigin([s], holdout: 4, origins: 3, options: ForecastOptions(model: .snaive))
     #expect(built.cases.count == 3)
     #expect(built.cases.map { $0.model.input.values.count } == [26, 25, 24])
     #expect(built.cases[0].actual == Array(v[26..<30]))
-    let r = Backtest.run(built.cases, method: .family(.snaive), options: BacktestOptions(calibrate: false))
+    let r = Backtest.run(built.cases, options: BacktestOptions(forecast: ForecastOptions(model: .snaive)))
     #expect(r.overall.points == 12)
     // Seasonal naive's MASE at origin 26 by hand: forecasts v[22..<26], scale from v[0..<26].
     let scale = try #require(AccuracyMeasures.seasonalNaiveScale(Array(v.prefix(26)), period: 4))
@@ -77,7 +86,7 @@ import KPIStats
     #expect(r.overall.coverage.allSatisfy { (0...1).contains($0) })
     // A series too short for three origins gets fewer and a note.
     let short = KPISeries(key: SeriesKey(indicator: "s"), frequency: .quarterly, start: Period(year: 2023, month: 6), values: [1, 2, 3, 4, 5], unit: .number)
-    let b2 = try BacktestCases.rollingOrigin([short], holdout: 4, origins: 3, transform: .auto)
+    let b2 = BacktestCases.rollingOrigin([short], holdout: 4, origins: 3, options: ForecastOptions())
     #expect(b2.cases.count == 2 && b2.notes.count == 1)
   }
 

@@ -12,20 +12,50 @@ import KPIStats
     KPISeries(key: SeriesKey(indicator: name), frequency: frequency, start: start, values: values, unit: unit)
   }
 
+  /// A constant series is not certain to stay constant: the band is borrowed (``SpreadFloor``),
+  /// positive, around the constant and inside the unit's bounds; declared `fixed`, it is exact.
   @Test(arguments: [KPIUnit.percent, .count, .number])
-  func constantSeriesGivesZeroWidthAtTheConstant(unit: KPIUnit) throws {
+  func constantSeriesGetsABorrowedBandAroundTheConstant(unit: KPIUnit) throws {
     let level = unit == .percent ? 100.0 : 12
-    let f = try Forecaster.forecast(Self.series(Array(repeating: level, count: 9), unit: unit),
-                                    options: ForecastOptions(horizon: .steps(4)))
+    var s = Self.series(Array(repeating: level, count: 9), unit: unit)
+    let f = try Forecaster.forecast(s, options: ForecastOptions(horizon: .steps(4)))
     #expect(f.distributions.count == 4)
-    #expect(f.warnings.contains { $0.contains("exactly") })
+    #expect(f.notes.contains { if case .spreadBorrowed(let n, _, _) = $0 { return n == 9 }; return false })
+    var previous = 0.0
     for d in f.distributions {
-      for l in [80.0, 95] {
-        let (lo, hi) = d.interval(level: l)
-        #expect(abs(lo - level) <= 1e-9 * level && abs(hi - level) <= 1e-9 * level)
-        #expect(lo == hi)
-      }
-      #expect(abs(d.point - level) <= 1e-9 * level)
+      let (lo, hi) = d.interval(level: 95)
+      #expect(lo < hi && hi - lo > previous)
+      previous = hi - lo
+      #expect(abs(d.point - level) <= 0.001 * level)
+      #expect(lo <= level + 1e-9 && (unit == .percent ? hi <= 100 : hi >= level))
+      if unit == .count { #expect(lo >= 0) }
+    }
+    var e = CatalogueEntry(id: "kpi", title: "kpi", unit: unit)
+    e.fixed = true
+    s.entry = e
+    let fixed = try Forecaster.forecast(s, options: ForecastOptions(horizon: .steps(2)))
+    for d in fixed.distributions { let (lo, hi) = d.interval(level: 95); #expect(hi - lo < 1e-9 * max(level, 1)) }
+  }
+
+  /// Issue 8: a count rising 100, 110, 120, 130 is forecast at least at its last value, not at
+  /// its mean; two equal observations get a band wider than zero; two very different ones
+  /// (approved fostering households 177, 285) a band that is wide but not absurd.
+  @Test func shortSeriesFollowTheirLastValueWithABorrowedBand() throws {
+    let rising = try Forecaster.forecast(Self.series([100, 110, 120, 130], unit: .count), options: ForecastOptions(horizon: .steps(4)))
+    #expect(rising.model.hasPrefix("naive"))
+    for d in rising.distributions { #expect(d.point >= 130 - 1e-9) }
+    let flat = try Forecaster.forecast(Self.series([92, 92], unit: .percent), options: ForecastOptions(horizon: .steps(2)))
+    for d in flat.distributions {
+      let (lo, hi) = d.interval(level: 80)
+      #expect(hi - lo > 0.5 && lo < 92 && hi > 92 && hi < 100)
+      // P(Y ≥ 90%) is high but not certain.
+      let pMeet = 1 - d.cdf(90)
+      #expect(pMeet > 0.5 && pMeet < 1)
+    }
+    let fostering = try Forecaster.forecast(Self.series([177, 285], unit: .count), options: ForecastOptions(horizon: .steps(4)))
+    for d in fostering.distributions {
+      let (lo, hi) = d.interval(level: 95)
+      #expect(lo > 50 && hi < 2_000 && hi / lo < 50)
     }
   }
 

@@ -363,3 +363,12 @@ func parseCSVLine(_ s: String) -> [String] {
     #expect(r.first.map { abs($0.places[1] - 37.5) < 1e-9 } == true)
   }
 }
+
+extension SeriesForecast {
+  /// A hand-built forecast whose steps are independent by construction (the tests' closed forms
+  /// assume it; the engine always supplies its model's correlation).
+  init(series: KPISeries, periods: [Period], distributions: [ForecastDistribution], model: String, transform: Transform, warnings: [String]) {
+    self.init(series: series, periods: periods, distributions: distributions, correlation: ErrorCorrelation.identity(distributions.count),
+              model: model, transform: transform, notes: warnings.map { .model($0) })
+  }
+}

@@ -18,6 +18,8 @@ import Testing
     #expect(Transform.logitEpsilon(for: [0, 0.01, 0.3], lower: 0, upper: 100) == 0.005)
     #expect(Transform.logitEpsilon(for: [0, 100, 50], lower: 0, upper: 100) == 0.5)
     #expect(Transform.logitEpsilon(for: [0, 100], lower: 0, upper: 100) == 0.5)
+    // Every value on the same bound (a constant 100%): a tenth of the cap.
+    #expect(Transform.logitEpsilon(for: [100, 100, 100], lower: 0, upper: 100) == 0.05)
   }
 
   @Test func sqrtBackTransformNeverNegative() {

@@ -83,6 +83,9 @@ public struct CatalogueEntry: Sendable, Codable, Equatable {
   public var pairedWith: String?
   /// The DfE LAIT measure code holding this KPI for every authority (`16-17_not known_NEET`), for benchmarking.
   public var laitMeasure: String?
+  /// The KPI's value is fixed (by statute or plan): a zero-width band and a 0% or 100%
+  /// probability are then facts, not false certainty.
+  public var fixed: Bool?
 
   enum CodingKeys: String, CodingKey {
     case id, title, definition, unit, bounds, polarity, basis, frequency, transform, model, source, targets, comparators
@@ -96,13 +99,14 @@ public struct CatalogueEntry: Sendable, Codable, Equatable {
     case polaritySource = "polarity_source"
     case pairedWith = "paired_with"
     case laitMeasure = "lait_measure"
+    case fixed
   }
 
   /// Every key an entry may have in YAML (for unknown-key errors).
   public static let allowedKeys: Set<String> = [
     "id", "title", "definition", "unit", "bounds", "polarity", "basis", "frequency", "transform", "model", "source", "targets",
     "comparators", "seasonal_prior", "intervention_levels", "level_shifts", "aliases", "ref", "quarterly_targets",
-    "quarterly_intervention_levels", "target_notes", "polarity_source", "paired_with", "lait_measure",
+    "quarterly_intervention_levels", "target_notes", "polarity_source", "paired_with", "lait_measure", "fixed",
   ]
 
   public init(id: String, title: String, unit: KPIUnit, bounds: [Double?]? = nil, polarity: Polarity? = nil, basis: ReportingBasis? = nil) {

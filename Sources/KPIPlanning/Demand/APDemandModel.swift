@@ -1,4 +1,5 @@
 import Foundation
+import KPIStats
 
 /// How the cost of an alternative-provision place is uncertain.
 public enum CostDistribution: Sendable, Equatable {

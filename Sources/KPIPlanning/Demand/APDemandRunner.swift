@@ -10,11 +10,14 @@ public struct ExclusionInput: Sendable {
   /// population / 1,000 for a rate per 1,000 pupils.
   public var multiplier: Double
   public var description: String
+  /// The series' index in the engine's batch: its paths are the year-end command's paths.
+  public var streamIndex: Int
 
-  public init(forecast: SeriesForecast, multiplier: Double, description: String) {
+  public init(forecast: SeriesForecast, multiplier: Double, description: String, streamIndex: Int = 0) {
     self.forecast = forecast
     self.multiplier = multiplier
     self.description = description
+    self.streamIndex = streamIndex
   }
 }
 
@@ -29,11 +32,13 @@ public struct DemandResult: Sendable, Equatable {
 
 /// Seeded Monte Carlo of AP places and cost by scenario and year.
 public enum APDemandRunner {
-  /// Runs `draws` paths per scenario. Each year's exclusions are the sum over the financial
-  /// year's forecast periods (annual series: the year's value) times the multiplier, summed
-  /// over the inputs (e.g. primary + secondary). Returns results and the wall time in seconds.
+  /// Runs `draws` joint paths per input, shared by every scenario (common random numbers).
+  /// Each year's exclusions are the sum over the financial year's forecast periods of one path
+  /// (annual series: the year's value) times the multiplier, summed over the inputs (e.g.
+  /// primary + secondary); years are read from the same path, so a bad year carries into the
+  /// next as the model implies. Returns results and the wall time in seconds.
   public static func run(inputs: [ExclusionInput], years: Int, scenarios: [Scenario], parameters: APDemandParameters,
-                         draws: Int, seed: UInt64, stepCorrelation: Double = 0) -> (results: [DemandResult], seconds: Double) {
+                         draws: Int, seed: UInt64) -> (results: [DemandResult], seconds: Double) {
     let start = DispatchTime.now().uptimeNanoseconds
     let weights = (0..<max(years, 1)).map { APDemandModel.occupancyWeight(stay: parameters.averageStayYears, yearOffset: $0) }
     var list = scenarios
@@ -63,14 +68,27 @@ public enum APDemandRunner {
       if !touches, let b = baselineExclusions {
         exclusions = b   // same random numbers and no effect: the baseline's draws
       } else {
+        let options = YearEndOptions(draws: draws, seed: seed)
         for (k, inp) in inputs.enumerated() {
           let f = inp.forecast
           let effects = sc.effects.filter { $0.indicator == f.series.key.indicator }
+          let (lo, hi) = f.series.bounds
+          let step = f.series.frequency.monthsPerStep
+          guard let last = plans[k].prefix(nYears).flatMap(\.steps).max() else { continue }
+          let h = last + 1
+          let paths = f.samplePaths(steps: h, count: draws, seed: options.pathSeed(inp.streamIndex))
+          guard paths.count == h * draws else { continue }
           for y in 0..<nYears {
-            // Common random numbers: the same stream per input for every scenario.
-            let d = ScenarioRunner.outturnDraws(f, aggregation: plans[k][y], effects: effects, shift: 0,
-                                                options: YearEndOptions(draws: draws, seed: seed, stepCorrelation: stepCorrelation), streamIndex: k)
-            for i in 0..<draws { exclusions[y][i] += max(d[i], 0) * inp.multiplier }
+            let agg = plans[k][y]
+            var values = [Double](repeating: 0, count: agg.steps.count)
+            for i in 0..<draws {
+              for (m, j) in agg.steps.enumerated() {
+                var v = paths[i * h + j]
+                for e in effects { v = e.apply(v, at: f.periods[j], monthsPerStep: step) }
+                values[m] = effects.isEmpty ? v : min(max(v, lo ?? -.infinity), hi ?? .infinity)
+              }
+              exclusions[y][i] += max(agg.combine(values), 0) * inp.multiplier
+            }
           }
         }
         if !touches { baselineExclusions = exclusions }

@@ -10,30 +10,32 @@ public struct DemandSetupError: Error, CustomStringConvertible, Equatable {
 }
 
 extension ExclusionInput {
-  /// Picks the exclusion series (default `permanent-exclusions`, else `TotPermEx`), forecasts each
-  /// through the March `years` financial years ahead and turns values into pupils: counts as they
-  /// are, a percent of pupils × population/100, a rate per 1,000 × population/1,000.
+  /// Picks the exclusion series (default `permanent-exclusions`, else `TotPermEx`) from the
+  /// engine's forecasts of the whole input (made with ``Horizon/yearEnds(_:)`` for `years`, so
+  /// the first year is the year-end command's distribution) and turns values into pupils:
+  /// counts as they are, a percent of pupils × population/100, a rate per 1,000 × population/1,000.
   /// Returns the inputs and plain-English notes for the assumptions list.
-  public static func build(from all: [KPISeries], indicators: [String], populations: [Double], geography: String?,
-                           years: Int, model: ModelChoice, file: String) throws -> (inputs: [ExclusionInput], notes: [String]) {
-    let series = all.filter { !TargetPlanner.isAggregate($0.key.geography) }
+  public static func build(from forecasts: [SeriesForecast], indicators: [String], populations: [Double], geography: String?,
+                           file: String) throws -> (inputs: [ExclusionInput], notes: [String]) {
+    let indexed = forecasts.enumerated().filter { !GeographyKind(name: $0.element.series.key.geography).isAggregate }
+    let series = indexed.map(\.element.series)
     let ids = Set(series.map(\.key.indicator))
     let wanted = indicators.isEmpty ? Array(["permanent-exclusions", "TotPermEx"].filter { ids.contains($0) }.prefix(1)) : indicators
     guard !wanted.isEmpty else { throw DemandSetupError("no permanent-exclusions indicator found in \(file); name it with --indicator") }
     var inputs = [ExclusionInput](), notes = [String]()
     for (k, id) in wanted.enumerated() {
-      var matches = series.filter { $0.key.indicator == id }
+      var matches = indexed.filter { $0.element.series.key.indicator == id }
       guard !matches.isEmpty else { throw DemandSetupError("--indicator '\(id)' is not in \(file)") }
       if let g = geography {
-        matches = matches.filter { $0.key.geography?.lowercased() == g.lowercased() }
+        matches = matches.filter { $0.element.series.key.geography?.lowercased() == g.lowercased() }
         guard !matches.isEmpty else { throw DemandSetupError("--geography '\(g)' has no \(id) rows in \(file)") }
       }
-      guard let s = matches.first, let last = s.values.lastIndex(where: { !$0.isNaN }) else { throw DemandSetupError("\(id) has no observations in \(file)") }
-      if matches.count > 1 { notes.append("\(id): \(matches.count) geographies in the input; using \(s.key) (choose with --geography)") }
-      let lastP = s.period(at: last)
-      let march = Period(year: lastP.nextMarch.year + max(years, 1) - 1, month: 3)
-      let steps = max(1, (march.monthIndex - lastP.monthIndex) / s.frequency.monthsPerStep)
-      let f = try Forecaster.forecast(s, options: ForecastOptions(model: model, horizon: .steps(steps)))
+      if matches.count > 1 {
+        throw DemandSetupError("\(id) has \(matches.count) geographies in \(file) (\(matches.prefix(4).map { $0.element.series.key.geography ?? "the authority" }.joined(separator: ", "))\(matches.count > 4 ? ", …" : "")): choose one with --geography")
+      }
+      guard let (index, f) = matches.first, f.series.values.contains(where: { !$0.isNaN }) else { throw DemandSetupError("\(id) has no observations in \(file)") }
+      if let r = f.refusal { throw DemandSetupError("\(id): \(r)") }
+      let s = f.series
       var mult = 1.0
       var desc = "\(s.key): counts of pupils"
       if s.unit == .percent || s.unit == .rate {
@@ -44,7 +46,7 @@ extension ExclusionInput {
         desc = "\(s.key): \(s.unit == .percent ? "percent of" : "rate per 1,000 of") a school population of \(ReasonDrafter.grouped(populations[k]))"
       }
       notes.append(desc + "; forecast by \(f.model)")
-      inputs.append(ExclusionInput(forecast: f, multiplier: mult, description: desc))
+      inputs.append(ExclusionInput(forecast: f, multiplier: mult, description: desc, streamIndex: index))
     }
     return (inputs, notes)
   }
@@ -64,7 +66,7 @@ extension APDemandParameters {
     case .triangular(let lo, let mode, let hi):
       a.append("cost per place per year: triangular between £\(ReasonDrafter.grouped(lo)) and £\(ReasonDrafter.grouped(hi)), most likely £\(ReasonDrafter.grouped(mode))")
     }
-    a.append("forecast periods are drawn independently per step (Student-t steps share one variance draw per path)")
+    a.append("exclusions are read from joint forecast paths: the periods and years of a path move together as the model implies")
     return a
   }
 }

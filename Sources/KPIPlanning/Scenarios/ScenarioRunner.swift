@@ -26,29 +26,28 @@ public struct ScenarioResult: Sendable {
 /// not simulation noise.
 public enum ScenarioRunner {
   /// Outturn draws for one forecast with `effects` applied per period and the outturn shifted
-  /// by `shift`, clamped to the series' bounds.
+  /// by `shift`, clamped to the series' bounds — from the same joint paths as the year-end
+  /// (common random numbers: the difference from the baseline is the scenario's effect).
   public static func outturnDraws(_ f: SeriesForecast, aggregation agg: YearEndAggregation, effects: [Scenario.Effect], shift: Double,
                                   options: YearEndOptions, streamIndex: Int) -> [Double] {
-    guard let last = agg.steps.max() else { return [] }
-    var gen = SeededGenerator(seed: SeededGenerator.streamSeed(options.seed, streamIndex))
-    let h = last + 1
-    let paths = PathSimulator(steps: Array(f.distributions[0..<h]), stepCorrelation: options.stepCorrelation)
-      .simulate(count: options.draws, generator: &gen)
     let (lo, hi) = f.series.bounds
     func clamp(_ v: Double) -> Double { min(max(v, lo ?? -.infinity), hi ?? .infinity) }
     let step = f.series.frequency.monthsPerStep
-    var out = [Double](repeating: 0, count: options.draws)
-    var values = [Double](repeating: 0, count: agg.steps.count)
-    for i in 0..<options.draws {
-      for (k, j) in agg.steps.enumerated() {
-        var y = paths[i * h + j]
-        for e in effects { y = e.apply(y, at: f.periods[j], monthsPerStep: step) }
-        values[k] = effects.isEmpty ? y : clamp(y)
-      }
-      let v = agg.combine(values) + shift
-      out[i] = shift == 0 ? v : clamp(v)
+    func adjust(_ j: Int, _ v: Double) -> Double {
+      var y = v
+      for e in effects { y = e.apply(y, at: f.periods[j], monthsPerStep: step) }
+      return effects.isEmpty ? y : clamp(y)
     }
-    return out
+    let draws: [Double]
+    if agg.steps.count == 1, let j = agg.steps.first {
+      // One period decides the outturn: its exact quantiles at (i + ½)/n, so the baseline is the
+      // year-end distribution and an effect moves every draw by exactly its size.
+      let n = options.draws
+      draws = (0..<n).map { i in agg.combine([adjust(j, f.distributions[j].quantile((Double(i) + 0.5) / Double(n)))]) }
+    } else {
+      draws = YearEndCalculator.outturnDraws(f, aggregation: agg, options: options, streamIndex: streamIndex, adjust: adjust)
+    }
+    return shift == 0 ? draws : draws.map { clamp($0 + shift) }
   }
 
   /// Comparator value for convergence: given directly, or the catalogue comparator's latest
@@ -84,7 +83,7 @@ public enum ScenarioRunner {
     var results = [ScenarioResult]()
     for (index, f) in forecasts.enumerated() {
       let ind = f.series.key.indicator
-      guard !TargetPlanner.isAggregate(f.series.key.geography) else { continue }
+      guard !GeographyKind(name: f.series.key.geography).isAggregate else { continue }
       let touched = scenarios.contains { $0.effects.contains { $0.indicator == ind } || $0.convergence.contains { $0.indicator == ind } }
       guard touched || includeUntouched else { continue }
       let (basis, _) = YearEndCalculator.basis(of: f.series)
@@ -92,8 +91,8 @@ public enum ScenarioRunner {
         notes.append("\(f.series.key): no forecast to the year-end; left out"); continue
       }
       let th = YearEndCalculator.thresholds(for: f.series, yearLabel: agg.yearEnd.financialYearLabel)
-      let baseDraws = outturnDraws(f, aggregation: agg, effects: [], shift: 0, options: options, streamIndex: index)
-      let baseDist = YearEndDistribution.sample(baseDraws)
+      // The baseline is the year-end command's distribution of the same series.
+      let baseDist = YearEndCalculator.distribution(f, aggregation: agg, options: options, streamIndex: index)
       let basePoint = baseDist.point
       let baseP = th?.probabilityOfMeeting(cdf: baseDist.cdf)
       for sc in list {

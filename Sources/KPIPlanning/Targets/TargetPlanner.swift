@@ -2,31 +2,25 @@ import Foundation
 import KPIData
 import KPIForecast
 
-/// Lock-protected result slots for parallel loops.
-final class LockedSlots<T>: @unchecked Sendable {
-  private var slots: [T?]
-  private let lock = NSLock()
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-  func set(_ i: Int, _ v: T) { lock.lock(); slots[i] = v; lock.unlock() }
-  var values: [T?] { lock.lock(); defer { lock.unlock() }; return slots }
-}
-
 /// Runs the target rule over every series of an input: builds each baseline (pooled across
 /// authorities for annual panels of ≥ 20, else the series' own year-end forecast) and the
 /// evidence, then proposes.
 public enum TargetPlanner {
-  /// Geographies that are comparators rather than authorities.
-  public static func isAggregate(_ g: String?) -> Bool {
-    guard let g = g?.lowercased() else { return false }
-    return g == "england" || g.contains("region") || ["north east", "north west", "yorkshire and the humber", "east midlands",
-      "west midlands", "east of england", "london", "inner london", "outer london", "south east", "south west"].contains(g)
-  }
+  /// Geographies that are comparators rather than authorities (``GeographyKind``).
+  static func isAggregate(_ g: String?) -> Bool { GeographyKind(name: g).isAggregate }
+
+  /// The engine horizon a targets run needs: the year-end command's (`toYearEnd`) for each
+  /// series' next year, or through March of the asked year.
+  public static func horizon(year: Int?) -> Horizon { year.map { .throughMarch(year: $0) } ?? .toYearEnd }
 
   /// Proposals per series (series without a polarity are skipped with a note), in input order.
-  /// `year` is the financial year's end (2026 for 2025/26); default: each series' next year-end.
-  /// Pooled models are fitted first (one per indicator and year), then series run on all cores.
-  public static func proposals(_ series: [KPISeries], year: Int?, model: ModelChoice, options: TargetOptions,
+  /// `forecasts` are the engine's forecasts of the whole input with ``horizon(year:)``, so the
+  /// baseline is the year-end command's distribution of the same KPI. `year` is the financial
+  /// year's end (2026 for 2025/26); default: each series' next year-end. Pooled models (annual
+  /// panels of at least 20 authorities) are fitted first, then series run on all cores.
+  public static func proposals(_ forecasts: [SeriesForecast], year: Int?, options: TargetOptions,
                                yearEndOptions: YearEndOptions) throws -> (proposals: [TargetProposal], notes: [PlanningNote]) {
+    let series = forecasts.map(\.series)
     var grouping = [String: [KPISeries]]()
     for s in series { grouping[s.key.indicator, default: []].append(s) }
     let byIndicator = grouping
@@ -52,10 +46,9 @@ public enum TargetPlanner {
       pooled[s.key.indicator, default: [:]][t] = PooledAnnualModel(panel: panel).predict(year: t)
     }
     let pools = pooled
-    let box = LockedSlots<Result<(TargetProposal?, PlanningNote?), Error>>(count: series.count)
-    DispatchQueue.concurrentPerform(iterations: series.count) { index in
+    let results: [Result<(TargetProposal?, PlanningNote?), Error>] = Array(series.indices).parallelMap { index in
       let s = series[index]
-      box.set(index, Result {
+      return Result {
         guard let pol = s.polarity else { return (nil, PlanningNote(key: s.key, message: "no polarity (catalogue or input column): no target proposed")) }
         guard let (t, lastPeriod) = targetYear(s) else { return (nil, PlanningNote(key: s.key, message: "no observations")) }
         let march = Period(year: t, month: 3)
@@ -77,8 +70,8 @@ public enum TargetPlanner {
           }
         }
         if baseline == nil {
-          let steps = max(1, (march.monthIndex - lastPeriod.monthIndex) / s.frequency.monthsPerStep)
-          let f = try Forecaster.forecast(s, options: ForecastOptions(model: model, horizon: .steps(steps)))
+          let f = forecasts[index]
+          if let r = f.refusal { return (nil, PlanningNote(key: s.key, message: "\(r)")) }
           guard let o = YearEndCalculator.outlook(f, yearEnd: march, options: yearEndOptions, streamIndex: index) else {
             return (nil, PlanningNote(key: s.key, message: "no forecast for \(label)"))
           }
@@ -100,11 +93,10 @@ public enum TargetPlanner {
         var p = TargetProposer.propose(key: s.key, unit: s.unit, yearLabel: label, evidence: evidence, options: options)
         p.warnings = warnings
         return (p, nil)
-      })
+      }
     }
     var out = [TargetProposal](), notes = [PlanningNote]()
-    for r in box.values {
-      guard let r else { continue }
+    for r in results {
       let (p, note) = try r.get()
       if let p { out.append(p) }
       if let note { notes.append(note) }

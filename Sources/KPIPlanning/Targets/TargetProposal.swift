@@ -7,16 +7,18 @@ public enum ComparatorChoice: String, Sendable, CaseIterable {
   case england, region, neighbours
   case goodOutstanding = "good-outstanding"
 
-  /// Whether a catalogue comparator name or an input geography belongs to this choice.
-  public func matches(_ name: String) -> Bool {
-    let n = name.lowercased()
+  /// The geography kind this choice stands for.
+  public var kind: GeographyKind {
     switch self {
-    case .england: return n.contains("england") || n.contains("national")
-    case .region: return n.contains("region") || n.contains("south west") || n.contains("south_west")
-    case .neighbours: return n.contains("neighbour") || n.contains("statistical") || n == "sn"
-    case .goodOutstanding: return n.contains("good") || n.contains("outstanding")
+    case .england: return .england
+    case .region: return .region
+    case .neighbours: return .neighbours
+    case .goodOutstanding: return .goodOutstanding
     }
   }
+
+  /// Whether a catalogue comparator name or an input geography belongs to this choice.
+  public func matches(_ name: String) -> Bool { GeographyKind(name: name) == kind }
 }
 
 /// A comparator value with its name and year.

@@ -33,14 +33,15 @@ public struct YearEndOptions: Sendable {
   /// Monte Carlo paths for outturns that sum several forecast steps.
   public var draws: Int
   public var seed: UInt64
-  /// Correlation of the steps' normal components in path simulation (see ``PathSimulator``).
-  public var stepCorrelation: Double
 
-  public init(draws: Int = 20_000, seed: UInt64 = 1, stepCorrelation: Double = 0) {
+  public init(draws: Int = 20_000, seed: UInt64 = 1) {
     self.draws = draws
     self.seed = seed
-    self.stepCorrelation = stepCorrelation
   }
+
+  /// The seed of one series' paths (its index in the batch): year-end, scenarios and demand
+  /// read the same paths of the same series.
+  public func pathSeed(_ streamIndex: Int) -> UInt64 { SeededGenerator.streamSeed(seed, streamIndex) }
 }
 
 /// Builds year-end outlooks from forecasts.
@@ -94,8 +95,7 @@ public enum YearEndCalculator {
                              streamIndex: Int = 0, comparators: [KPISeries] = []) -> YearEndOutlook? {
     let (basis, basisSource) = basis(of: f.series)
     guard let agg = YearEndAggregation.plan(for: f, basis: basis, yearEnd: yearEnd) else { return nil }
-    var gen = SeededGenerator(seed: SeededGenerator.streamSeed(options.seed, streamIndex))
-    let dist = distribution(f, aggregation: agg, options: options, generator: &gen)
+    let dist = distribution(f, aggregation: agg, options: options, streamIndex: streamIndex)
     var warnings = f.warnings + agg.warnings
     if basisSource == "default" { warnings.append("no reporting basis in the catalogue: Snapshot assumed (year-end = the March value)") }
     if f.series.polarity == nil { warnings.append("no polarity: no status or probabilities") }
@@ -107,9 +107,10 @@ public enum YearEndCalculator {
     return o
   }
 
-  /// The outturn distribution: exact when one forecast step decides it, else simulated paths.
-  static func distribution(_ f: SeriesForecast, aggregation agg: YearEndAggregation, options: YearEndOptions,
-                           generator: inout SeededGenerator) -> YearEndDistribution {
+  /// The outturn distribution: exact when one forecast step decides it, else read from the
+  /// engine's joint paths of the steps up to the year-end (``SeriesForecast/samplePaths(steps:count:seed:)``).
+  public static func distribution(_ f: SeriesForecast, aggregation agg: YearEndAggregation, options: YearEndOptions,
+                                  streamIndex: Int) -> YearEndDistribution {
     if agg.steps.count == 1, let j = agg.steps.first {
       switch agg.mode {
       case .marchValue: return .affine(f.distributions[j], shift: 0, scale: 1)
@@ -119,12 +120,24 @@ public enum YearEndCalculator {
         return .affine(f.distributions[j], shift: agg.observedSum / n, scale: 1 / n)
       }
     }
-    let sim = PathSimulator(steps: agg.steps.map { f.distributions[$0] }, stepCorrelation: options.stepCorrelation)
-    let paths = sim.simulate(count: options.draws, generator: &generator)
-    let h = agg.steps.count
+    return .sample(outturnDraws(f, aggregation: agg, options: options, streamIndex: streamIndex) { _, y in y })
+  }
+
+  /// Outturns of the year from the series' joint paths, each path's step values passed through
+  /// `adjust(step, value)` first (a scenario's effects; the identity for the baseline).
+  public static func outturnDraws(_ f: SeriesForecast, aggregation agg: YearEndAggregation, options: YearEndOptions, streamIndex: Int,
+                                  adjust: (Int, Double) -> Double) -> [Double] {
+    guard let last = agg.steps.max() else { return [] }
+    let h = last + 1
+    let paths = f.samplePaths(steps: h, count: options.draws, seed: options.pathSeed(streamIndex))
+    guard paths.count == h * options.draws else { return [] }
     var out = [Double](repeating: 0, count: options.draws)
-    for i in 0..<options.draws { out[i] = agg.combine(Array(paths[(i * h)..<(i * h + h)])) }
-    return .sample(out)
+    var values = [Double](repeating: 0, count: agg.steps.count)
+    for i in 0..<options.draws {
+      for (k, j) in agg.steps.enumerated() { values[k] = adjust(j, paths[i * h + j]) }
+      out[i] = agg.combine(values)
+    }
+    return out
   }
 
   /// Outlooks for many forecasts on all cores, in input order (each series has its own random
@@ -134,12 +147,11 @@ public enum YearEndCalculator {
     var england = [String: KPISeries]()
     for f in forecasts where f.series.key.geography?.lowercased() == "england" { england[f.series.key.indicator] = f.series }
     let comparators = england
-    let box = LockedSlots<YearEndOutlook?>(count: forecasts.count)
-    DispatchQueue.concurrentPerform(iterations: forecasts.count) { i in
+    let all: [YearEndOutlook?] = Array(forecasts.indices).parallelMap { i in
       let f = forecasts[i]
       let comps = comparators[f.series.key.indicator].flatMap { $0.key == f.series.key ? nil : [$0] } ?? []
-      box.set(i, outlook(f, options: options, streamIndex: i, comparators: comps))
+      return outlook(f, options: options, streamIndex: i, comparators: comps)
     }
-    return box.values.compactMap { $0 ?? nil }
+    return all.compactMap { $0 }
   }
 }

@@ -78,9 +78,16 @@ public enum Transform: Sendable, Equatable, Hashable {
 
   /// The documented 0%/100% rule: ε is half the smallest positive distance of any observation
   /// from a bound, capped at 0.5% of the range (0.5 points on a 0–100 scale); when no
-  /// observation lies strictly inside, ε is that cap.
+  /// observation lies strictly inside, ε is that cap, and when every observation sits on the
+  /// same bound (a constant 100%) a tenth of it (0.05 points on 0–100).
   public static func logitEpsilon(for values: [Double], lower: Double, upper: Double) -> Double {
     let cap = 0.005 * (upper - lower)
+    // Every value on a bound (a constant 100%): a tenth of the cap, so the forecast stays next
+    // to the observed bound while its band still has width.
+    let finite = values.filter(\.isFinite)
+    if let first = finite.first, first == lower || first == upper, finite.allSatisfy({ $0 == first }) {
+      return cap / 10
+    }
     var best = Double.infinity
     for v in values where v.isFinite {
       let d1 = v - lower, d2 = upper - v

@@ -36,6 +36,19 @@ public struct LeastSquaresFit: Sendable {
     return z.reduce(0) { $0 + $1 * $1 }
   }
 
+  /// R⁻ᵀx₀ over the kept columns (`dtrtrs`), so x₀ᵀ(XᵀX)⁻¹x₁ = (R⁻ᵀx₀)·(R⁻ᵀx₁): the shared
+  /// parameter error between two predictions.
+  /// - Throws: `LAPACKError.badShape` when `x0` does not have one entry per design column.
+  public func whitened(_ x0: [Double]) throws -> [Double] {
+    guard x0.count == coefficients.count else {
+      throw LAPACKError.badShape("whitened: x0 has \(x0.count) entries, the design \(coefficients.count) columns")
+    }
+    guard !keptColumns.isEmpty else { return [] }
+    var z = keptColumns.map { x0[$0] }
+    try LAPACK.dtrtrs(r: r, lda: rank, order: rank, transpose: true, b: &z)
+    return z
+  }
+
   /// The fitted linear predictor x₀ᵀβ at a new row (aliased columns contribute nothing).
   /// NaN when `x0` does not have one entry per design column.
   public func predict(_ x0: [Double]) -> Double {

@@ -35,6 +35,15 @@ public struct AveragedSeasonalNaive: ForecastModel {
         return .normal(mean: level + effects[(nextSeason + h - 1) % period], sd: sigma * Double(k + 1).squareRoot())
       }
     }
+
+    /// One level shared by every season, walking once a cycle: Cov(h, k) ∝ min(c_h, c_k), c the
+    /// cycle count (so the variance σ²·c_h of ``forecast(horizon:)``).
+    public func errorCorrelation(horizon: Int) -> [Double] {
+      let n = horizon
+      var cov = [Double](repeating: 0, count: n * n)
+      for i in 0..<n { for j in 0..<n { cov[i * n + j] = Double(min(i / period, j / period) + 1) } }
+      return ErrorCorrelation.fromCovariance(cov, n: n)
+    }
   }
 
   public func fit(_ series: SeriesInput) throws -> Fitted {

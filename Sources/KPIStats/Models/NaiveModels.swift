@@ -22,6 +22,9 @@ public struct SeasonalNaive: ForecastModel {
         return .normal(mean: lastBySeason[s], sd: sigma * Double(k + 1).squareRoot())
       }
     }
+
+    /// Each season's own random walk (R `snaive`'s error model).
+    public func errorCorrelation(horizon: Int) -> [Double] { ErrorCorrelation.seasonalRandomWalk(period: period, horizon: horizon) }
   }
 
   public func fit(_ series: SeriesInput) throws -> Fitted {
@@ -79,6 +82,20 @@ public struct Drift: ForecastModel {
         let steps = Double(h + stepsSinceLast)
         return .normal(mean: last + steps * slope, sd: sigma * (steps * (1 + steps / max(span, 1))).squareRoot())
       }
+    }
+
+    /// A random walk with an estimated drift: Cov(h, k) ∝ min(h, k) + h·k/span (the drift's
+    /// error is shared by every step, R `rwf(drift = TRUE)`'s variance).
+    public func errorCorrelation(horizon: Int) -> [Double] {
+      let n = horizon
+      var cov = [Double](repeating: 0, count: n * n)
+      for i in 0..<n {
+        for j in 0..<n {
+          let a = Double(i + 1 + stepsSinceLast), b = Double(j + 1 + stepsSinceLast)
+          cov[i * n + j] = min(a, b) + a * b / max(span, 1)
+        }
+      }
+      return ErrorCorrelation.fromCovariance(cov, n: n)
     }
   }
 

@@ -80,6 +80,21 @@ public struct SeasonalRegression: ForecastModel {
         return .studentT(location: mean, scale: sigma * (1 + lev).squareRoot(), df: Double(df))
       }
     }
+
+    /// Shared parameter error: Cov(h, k) = σ²(δ_hk + x_hᵀ(XᵀX)⁻¹x_k), from the R factor.
+    public func errorCorrelation(horizon: Int) -> [Double] {
+      guard horizon > 0 else { return [] }
+      guard let fit, sigma > 0 else { return ErrorCorrelation.identity(horizon) }
+      let z = (1...horizon).map { (try? fit.whitened(design.row(at: length - 1 + $0))) ?? [] }
+      var cov = [Double](repeating: 0, count: horizon * horizon)
+      for i in 0..<horizon {
+        for j in 0..<horizon {
+          let shared = zip(z[i], z[j]).reduce(0) { $0 + $1.0 * $1.1 }
+          cov[i * horizon + j] = (i == j ? 1 : 0) + shared
+        }
+      }
+      return ErrorCorrelation.fromCovariance(cov, n: horizon)
+    }
   }
 
   /// Which terms a design has; builds rows for any position.

@@ -81,6 +81,11 @@ public struct Theta: ForecastModel {
         return multiplicative ? .normal(mean: mean * s, sd: sd * s) : .normal(mean: mean + s, sd: sd)
       }
     }
+
+    /// SES with drift, i.e. ETS(A,N,N): ψ-weights c_j = α (so Var ∝ 1 + (h−1)α²).
+    public func errorCorrelation(horizon: Int) -> [Double] {
+      ErrorCorrelation.innovations(psi: [Double](repeating: alpha, count: max(horizon - 1, 0)), horizon: horizon)
+    }
   }
 
   public func fit(_ series: SeriesInput) throws -> Fitted {

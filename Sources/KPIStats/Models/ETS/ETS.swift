@@ -132,4 +132,17 @@ public struct ETSFit: FittedForecastModel {
     let (mean, variance) = forecastMoments(horizon: horizon)
     return zip(mean, variance).map { .normal(mean: $0, sd: max($1, 0).squareRoot()) }
   }
+
+  /// The linear-innovations structure c_j = H F^{j−1} G (R `class1`); for multiplicative-error
+  /// forms the same weights of the linearised model, an approximation of the joint structure
+  /// (their marginal variances stay exact).
+  public func errorCorrelation(horizon: Int) -> [Double] {
+    guard horizon > 0 else { return [] }
+    // class1 reads only the structure (ℓ, b, s; α, β, γ, φ), never the error type.
+    let k = stepsAfterLastObservation
+    let all = ErrorCorrelation.innovations(psi: ETSForecastMoments.class1(fit: self, horizon: horizon + k).c, horizon: horizon + k)
+    guard k > 0 else { return all }
+    let n = horizon + k
+    return (0..<horizon).flatMap { i in (0..<horizon).map { j in all[(i + k) * n + (j + k)] } }
+  }
 }

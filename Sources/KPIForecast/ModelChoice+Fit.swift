@@ -1,0 +1,62 @@
+import KPIStats
+
+extension ModelChoice {
+  /// Fits this specification to a series on the model scale. `auto` follows
+  /// ``AutoConfiguration/form(for:)``; its members that fail are left out and named, and if all
+  /// fail seasonal naive is used.
+  public func fit(_ m: ModelInput, auto c: AutoConfiguration = AutoConfiguration()) throws -> ModelFit {
+    switch self {
+    case .auto:
+      switch c.form(for: m) {
+      case .follow:
+        return ModelFit(choice: .auto, single: try FollowLast(damping: c.followDamping, seasonalPrior: m.seasonalPrior).fit(m.input))
+      case .regression:
+        return ModelFit(choice: .auto, single: try Self.fallbackRegression(m).fit(m.input))
+      case .combination(let members):
+        var fits = [any FittedForecastModel](), labels = [String](), warnings = [String]()
+        for fam in members {
+          do {
+            let f = try fam.fitSingle(m)
+            fits.append(f); labels.append(f.label)
+          } catch { warnings.append("\(fam.rawValue) left out of auto: \(error)") }
+        }
+        if fits.isEmpty { fits.append(try SeasonalNaive().fit(m.input)); labels.append("snaive") }
+        if fits.count == 1 { return ModelFit(choice: .auto, single: fits[0]) }
+        return ModelFit(choice: .auto, members: fits, labels: labels, warnings: warnings, combination: c.combination)
+      }
+    default:
+      return ModelFit(choice: self, single: try fitSingle(m))
+    }
+  }
+
+  /// One family's fit.
+  func fitSingle(_ m: ModelInput) throws -> any FittedForecastModel {
+    switch self {
+    case .auto: return try Self.fallbackRegression(m).fit(m.input)
+    case .snaive: return try SeasonalNaive().fit(m.input)
+    case .drift: return try Drift().fit(m.input)
+    case .regression: return try SeasonalRegression(levelShifts: m.levelShifts, seasonalPrior: m.seasonalPrior).fit(m.input)
+    case .seasonalLevel:
+      return try SeasonalRegression(trend: false, levelShifts: m.levelShifts, seasonalPrior: m.seasonalPrior).fit(m.input)
+    case .snaiveAvg: return try AveragedSeasonalNaive(seasonalPrior: m.seasonalPrior).fit(m.input)
+    case .ets:
+      if let start = m.etsStart, let fit = try? ETS(start.model).fit(m.input, warmStart: start) { return fit }
+      // On a transformed scale only additive forms, as R's ets() with lambda (additive.only).
+      let additiveOnly = m.transform != .none ? Set(ETSModelType.candidates(seasonal: true, positive: false)) : nil
+      return try ETSSelection(allowed: additiveOnly).fit(m.input)
+    case .theta: return try Theta(decomposition: m.transform != .none ? .additive : .automatic).fit(m.input)
+    case .thetaOpt:
+      return try Theta(method: .optimised, decomposition: m.transform != .none ? .additive : .automatic).fit(m.input)
+    case .naive: return try FollowLast().fit(m.input)
+    }
+  }
+
+  /// The regression `auto` falls back to: at least 3 residual df, and no trend under two
+  /// seasonal cycles, where trend and season are confounded (a trend fitted to a few quarters
+  /// beside seasonal terms nearly interpolates them and gives overconfident bands).
+  static func fallbackRegression(_ m: ModelInput) -> SeasonalRegression {
+    let p = max(m.input.period, 1)
+    let trend = p == 1 || m.input.observedCount >= 2 * p
+    return SeasonalRegression(trend: trend, levelShifts: m.levelShifts, seasonalPrior: m.seasonalPrior, minimumResidualDF: 3)
+  }
+}
