@@ -32,6 +32,9 @@ struct YearEndCommand: ParsableCommand {
   @OptionGroup var inputOptions: InputOptions
   @OptionGroup var planning: PlanningOptions
 
+  @Option(help: "Financial year to report, e.g. 2023/24 or 2024 (default: each series' next year-end). A year the data already complete shows its actual outturn and status.")
+  var year: String?
+
   @Option(help: "table | csv | json | markdown")
   var format: OutputFormat = .table
 
@@ -43,8 +46,16 @@ struct YearEndCommand: ParsableCommand {
     let catalogue = try inputOptions.loadCatalogue()
     let set = try ObservationReader.read(path: inputOptions.input)
     let series = try SeriesBuilder.build(set, catalogue: catalogue)
-    let forecasts = Forecaster.forecastAll(series, options: ForecastOptions(model: planning.model, horizon: .toYearEnd))
-    let outlooks = YearEndCalculator.outlooks(forecasts, options: planning.yearEndOptions)
+    var yearEnd: Period?
+    if let y = year {
+      guard let p = Period.parse(y), p.impliedFrequency == .annual else {
+        throw ValidationError("--year '\(y)' is not a financial year (use 2023/24 or 2024)")
+      }
+      yearEnd = p.period
+    }
+    let horizon: Horizon = yearEnd.map { .throughMarch(year: $0.year) } ?? .toYearEnd
+    let forecasts = Forecaster.forecastAll(series, options: ForecastOptions(model: planning.model, horizon: horizon))
+    let outlooks = YearEndCalculator.outlooks(forecasts, options: planning.yearEndOptions, yearEnd: yearEnd)
     let text: String
     switch format {
     case .csv: text = YearEndRenderer.csv(outlooks)

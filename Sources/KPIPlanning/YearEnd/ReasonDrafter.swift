@@ -42,6 +42,19 @@ public enum ReasonDrafter {
     return parts.joined(separator: " ")
   }
 
+  /// The reason for a year already over: the actual outturn against its target.
+  public static func draftActual(outlook o: YearEndOutlook) -> String {
+    var text = "Actual \(o.yearEnd.financialYearLabel) outturn \(fmt(o.point, o.unit))"
+    if let t = o.thresholds?.target {
+      let gap = o.point - t
+      if gap == 0 { text += ", exactly on the \(fmt(t, o.unit)) target" } else {
+        let better = o.thresholds?.isBetter(o.point, than: t) ?? false
+        text += ", \(fmtDelta(abs(gap), o.unit)) \(better ? "better" : "worse") than the \(fmt(t, o.unit)) target"
+      }
+    }
+    return text + "."
+  }
+
   /// Seasonal effects per season (financial order) on the data scale: the catalogue prior's, else
   /// estimated from at least two complete financial years as the mean deviation of each season
   /// from its year's mean. Nil when neither is available.

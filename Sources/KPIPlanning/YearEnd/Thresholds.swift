@@ -20,16 +20,39 @@ public enum ForecastStatus: String, Sendable, Codable, Equatable {
 /// |Y − target| ≤ d/2 (green within half the band; the scorecards give no green tolerance, so
 /// this rule is ours and documented). Without an intervention level, Plan is Best has no band and
 /// P(meet) is not defined.
+///
+/// Without a published intervention level, "significantly worse" (▲) is a value worse than the
+/// target by more than `significantMargin`·|target| (the catalogue's `significant_margin`, default
+/// 10%: seed 003's own icons); P(worse than intervention) stays undefined, as there is no level.
 public struct Thresholds: Sendable, Equatable {
   public var target: Double?
   public var interventionLevel: Double?
   public var polarity: Polarity
+  /// Fraction of the target past which a value is significantly worse when no intervention
+  /// level is published; nil: never ▲ without one.
+  public var significantMargin: Double?
 
-  public init(target: Double?, interventionLevel: Double?, polarity: Polarity) {
+  public init(target: Double?, interventionLevel: Double?, polarity: Polarity, significantMargin: Double? = nil) {
     self.target = target
     self.interventionLevel = interventionLevel
     self.polarity = polarity
+    self.significantMargin = significantMargin
   }
+
+  /// The level past which the status is ▲: the published intervention level, else the target
+  /// moved `significantMargin`·|target| to the worse side (one-sided polarities only).
+  public var redLevel: Double? {
+    if let l = interventionLevel { return l }
+    guard let t = target, let m = significantMargin else { return nil }
+    switch polarity {
+    case .bigger: return t - m * abs(t)
+    case .smaller: return t + m * abs(t)
+    case .plan: return nil
+    }
+  }
+
+  /// Whether the red level is derived from the margin rather than published.
+  public var redLevelIsDerived: Bool { interventionLevel == nil && redLevel != nil }
 
   /// The green half-width around the target for Plan is Best.
   var planTolerance: Double? {
@@ -43,11 +66,11 @@ public struct Thresholds: Sendable, Equatable {
     switch polarity {
     case .bigger:
       if y >= t { return .green }
-      if let l = interventionLevel, y < l { return .red }
+      if let l = redLevel, y < l { return .red }
       return .amber
     case .smaller:
       if y <= t { return .green }
-      if let l = interventionLevel, y > l { return .red }
+      if let l = redLevel, y > l { return .red }
       return .amber
     case .plan:
       guard let l = interventionLevel else { return y == t ? .green : .amber }

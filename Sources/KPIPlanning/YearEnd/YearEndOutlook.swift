@@ -19,12 +19,18 @@ public struct YearEndOutlook: Sendable {
   public var reason: String
   public var warnings: [String]
 
+  /// The observed outturn when the year is already over in the data (`year-end --year`): then
+  /// the point is this value, and there is no interval and no probability to read.
+  public var actual: Double?
+
   public var yearEnd: Period { aggregation.yearEnd }
-  public var point: Double { distribution.point }
+  public var point: Double { actual ?? distribution.point }
   public func interval(level: Double) -> (lower: Double, upper: Double) { distribution.interval(level: level) }
-  public var probabilityOfMeetingTarget: Double? { thresholds?.probabilityOfMeeting(cdf: distribution.cdf) }
-  public var probabilityWorseThanIntervention: Double? { thresholds?.probabilityWorseThanIntervention(cdf: distribution.cdf) }
-  /// Status of the point forecast.
+  public var probabilityOfMeetingTarget: Double? { actual == nil ? thresholds?.probabilityOfMeeting(cdf: distribution.cdf) : nil }
+  public var probabilityWorseThanIntervention: Double? {
+    actual == nil ? thresholds?.probabilityWorseThanIntervention(cdf: distribution.cdf) : nil
+  }
+  /// Status of the point forecast (of the actual outturn for a year already over).
   public var status: ForecastStatus? { thresholds?.status(of: point) }
 }
 
@@ -68,7 +74,8 @@ public enum YearEndCalculator {
       if level == nil, let l = lookup(s.entry?.interventionLevels, year) { level = l }
       note = "no \(label) target in the catalogue: the \(year) target\(level != nil ? " and intervention level" : "") carried forward"
     }
-    return (Thresholds(target: target, interventionLevel: level, polarity: pol), note)
+    let margin = level == nil && pol != .plan ? (s.entry?.significantMargin ?? CatalogueEntry.defaultSignificantMargin) : nil
+    return (Thresholds(target: target, interventionLevel: level, polarity: pol, significantMargin: margin), note)
   }
 
   /// The entry of the latest year before `label` (financial-year labels compare by their end).
@@ -101,9 +108,40 @@ public enum YearEndCalculator {
     if f.series.polarity == nil { warnings.append("no polarity: no status or probabilities") }
     let (th, note) = thresholdsWithNote(for: f.series, yearLabel: agg.yearEnd.financialYearLabel)
     if let note { warnings.append(note) }
+    if let th, th.redLevelIsDerived, let t = th.target, let m = th.significantMargin {
+      warnings.append(derivedRedLevelNote(target: t, margin: m))
+    }
     var o = YearEndOutlook(key: f.series.key, unit: f.series.unit, basis: basis, basisSource: basisSource, aggregation: agg,
                            distribution: dist, thresholds: th, model: f.model, reason: "", warnings: warnings)
     o.reason = ReasonDrafter.draft(outlook: o, series: f.series, comparators: comparators)
+    return o
+  }
+
+  /// The note said wherever ▲ comes from the default margin rather than a published level.
+  static func derivedRedLevelNote(target: Double, margin: Double) -> String {
+    "no intervention level published: ▲ means more than \(NumberText.plain((margin * 100 * 10).rounded() / 10))% worse than the target (catalogue significant_margin)"
+  }
+
+  /// The outlook of a year already over in the series' data: its actual outturn under the
+  /// basis and that outturn's status; nil when the data do not complete the year.
+  public static func actualOutlook(_ s: KPISeries, yearEnd: Period) -> YearEndOutlook? {
+    let (basis, basisSource) = basis(of: s)
+    guard let (value, description) = YearEndAggregation.observedOutturn(of: s, basis: basis, yearEnd: yearEnd) else { return nil }
+    let mode: YearEndAggregation.Mode = basis == .yearToDate && s.frequency != .annual
+      ? ((s.unit == .count || s.unit == .number) ? .sum : .mean) : .marchValue
+    let agg = YearEndAggregation(yearEnd: yearEnd, mode: mode, steps: [], observedSum: value, periodCount: 0,
+                                 description: description, warnings: [])
+    var warnings = ["\(yearEnd.financialYearLabel) is complete in the data: the actual outturn is shown, not a forecast"]
+    if basisSource == "default" { warnings.append("no reporting basis in the catalogue: Snapshot assumed (year-end = the March value)") }
+    let (th, note) = thresholdsWithNote(for: s, yearLabel: yearEnd.financialYearLabel)
+    if let note { warnings.append(note) }
+    if let th, th.redLevelIsDerived, let t = th.target, let m = th.significantMargin {
+      warnings.append(derivedRedLevelNote(target: t, margin: m))
+    }
+    var o = YearEndOutlook(key: s.key, unit: s.unit, basis: basis, basisSource: basisSource, aggregation: agg,
+                           distribution: .sample(sorted: [value]), thresholds: th, model: "actual", reason: "", warnings: warnings)
+    o.actual = value
+    o.reason = ReasonDrafter.draftActual(outlook: o)
     return o
   }
 
@@ -143,14 +181,19 @@ public enum YearEndCalculator {
   /// Outlooks for many forecasts on all cores, in input order (each series has its own random
   /// stream, so the output does not depend on scheduling); comparators are the input's England
   /// series of each indicator.
-  public static func outlooks(_ forecasts: [SeriesForecast], options: YearEndOptions = YearEndOptions()) -> [YearEndOutlook] {
+  ///
+  /// With `yearEnd` (`year-end --year`), every series reports that year: its actual outturn when
+  /// the data complete the year, else the forecast (which must reach that March).
+  public static func outlooks(_ forecasts: [SeriesForecast], options: YearEndOptions = YearEndOptions(),
+                              yearEnd: Period? = nil) -> [YearEndOutlook] {
     var england = [String: KPISeries]()
     for f in forecasts where f.series.key.geography?.lowercased() == "england" { england[f.series.key.indicator] = f.series }
     let comparators = england
     let all: [YearEndOutlook?] = Array(forecasts.indices).parallelMap { i in
       let f = forecasts[i]
       let comps = comparators[f.series.key.indicator].flatMap { $0.key == f.series.key ? nil : [$0] } ?? []
-      return outlook(f, options: options, streamIndex: i, comparators: comps)
+      if let yearEnd, let actual = actualOutlook(f.series, yearEnd: yearEnd) { return actual }
+      return outlook(f, yearEnd: yearEnd, options: options, streamIndex: i, comparators: comps)
     }
     return all.compactMap { $0 }
   }
