@@ -65,8 +65,6 @@ public struct ModelFit: Sendable {
   /// Median of `xs` (reorders it).
   static func median(_ xs: inout [Double]) -> Double {
     xs.sort()
-    let n = xs.count
-    guard n > 0 else { return .nan }
-    return n % 2 == 1 ? xs[n / 2] : (xs[n / 2 - 1] + xs[n / 2]) / 2
+    return SampleQuantile.type7(sorted: xs, 0.5)
   }
 }

@@ -74,7 +74,7 @@ public enum YearEndRenderer {
     return (header, rows, Set((3 + off)...(9 + off)))
   }
 
-  static func percent(_ p: Double) -> String { String(format: "%.0f%%", p * 100) }
+  static func percent(_ p: Double) -> String { NumberFormat.probability(p) }
 
   struct JSONItem: Encodable {
     var indicator: String; var geography: String?; var yearEnd: String; var basis: String; var aggregation: String

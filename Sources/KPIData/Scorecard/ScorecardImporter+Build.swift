@@ -191,10 +191,3 @@ extension ScorecardImporter {
   func fmt(_ v: Double) -> String { NumberText.plain(v) }
 }
 
-/// Plain number text for messages and CSV: integers without `.0`, others as Swift prints them.
-public enum NumberText {
-  public static func plain(_ v: Double) -> String {
-    if v.isFinite, v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-    return "\(v)"
-  }
-}

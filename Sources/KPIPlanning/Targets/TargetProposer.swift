@@ -113,5 +113,5 @@ public enum TargetProposer {
                           probabilityWorseThanIntervention: th.probabilityWorseThanIntervention(cdf: d.cdf), rationale: rationale, warnings: [])
   }
 
-  static func pct(_ p: Double) -> String { String(format: "%.0f%%", p * 100) }
+  static func pct(_ p: Double) -> String { NumberFormat.probability(p) }
 }

@@ -131,27 +131,11 @@ public enum ReasonDrafter {
     }
   }
 
-  /// Compact human number in the unit (the report module formats tables; this is prose).
-  static func fmt(_ x: Double, _ u: KPIUnit) -> String {
-    guard x.isFinite else { return "–" }
-    switch u {
-    case .percent: return String(format: "%.\(decimals(x))f%%", x)
-    case .count: return grouped(x.rounded())
-    case .days: return String(format: "%.0f days", x)
-    case .rate: return String(format: "%.\(decimals(x))f", x)
-    case .number: return abs(x) >= 100 ? grouped(x.rounded()) : String(format: "%.2f", x)
-    }
-  }
+  /// A value in its unit (``NumberFormat/value(_:unit:)``).
+  static func fmt(_ x: Double, _ u: KPIUnit) -> String { NumberFormat.value(x, unit: u) }
 
-  static func fmtDelta(_ x: Double, _ u: KPIUnit) -> String {
-    u == .percent ? String(format: "%.\(decimals(x))f points", x) : fmt(x, u)
-  }
-
-  /// One decimal, more for small values (0.80%, 0.050%) so exclusion rates stay readable.
-  static func decimals(_ x: Double) -> Int {
-    let a = abs(x)
-    return a == 0 || a >= 1 ? 1 : a >= 0.1 ? 2 : 3
-  }
+  /// A difference in its unit (points for percents).
+  static func fmtDelta(_ x: Double, _ u: KPIUnit) -> String { NumberFormat.delta(x, unit: u) }
 
   /// The evidence quoted in a sentence: at most about 120 characters, cut at a word.
   static func shortEvidence(_ s: String) -> String {
@@ -161,14 +145,5 @@ public enum ReasonDrafter {
     return t.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:")) + " …"
   }
 
-  static func grouped(_ x: Double) -> String {
-    let neg = x < 0
-    var digits = String(Int64(abs(x)))
-    var groups = [String]()
-    while digits.count > 3 { groups.insert(String(digits.suffix(3)), at: 0); digits.removeLast(3) }
-    groups.insert(digits, at: 0)
-    return (neg ? "−" : "") + groups.joined(separator: ",")
-  }
-
-  static func pct(_ p: Double) -> String { String(format: "%.0f%%", p * 100) }
+  static func pct(_ p: Double) -> String { NumberFormat.probability(p) }
 }
