@@ -8,7 +8,7 @@ public enum Backtest {
   /// training data) and scores it against the held-out values.
   public static func run(_ cases: [BacktestCase], options: BacktestOptions = BacktestOptions()) -> BacktestResult {
     let start = DispatchTime.now().uptimeNanoseconds
-    let (forecasts, calibration) = Forecaster.run(cases.map(\.prepared), options: options.forecast)
+    let (forecasts, learning) = Forecaster.run(cases.map(\.prepared), options: options.forecast)
     let scores: [CaseScore] = Array(cases.indices).parallelMap { i in
       score(cases[i], forecast: forecasts[i], options: options, stream: i)
     }
@@ -19,14 +19,14 @@ public enum Backtest {
     return BacktestResult(method: options.forecast.model.rawValue, scores: scores,
                           overall: BacktestSummary(name: "overall", scores: scores, levels: options.levels.count),
                           byGroup: order.map { BacktestSummary(name: $0, scores: groups[$0] ?? [], levels: options.levels.count) },
-                          seconds: seconds, intervals: calibration?.describe() ?? "analytic")
+                          seconds: seconds, intervals: Forecaster.describe(learning))
   }
 
   /// Scores one case's forecast.
   public static func score(_ c: BacktestCase, forecast f: SeriesForecast, options: BacktestOptions, stream: Int) -> CaseScore {
     let levels = options.levels
     let h = min(c.actual.count, f.distributions.count)
-    let scale = AccuracyMeasures.seasonalNaiveScale(c.trainData, period: c.prepared.model.input.period) ?? .nan
+    let scale = AccuracyMeasures.seasonalNaiveScale(c.scaleData ?? c.trainData, period: c.prepared.model.input.period) ?? .nan
     var ase = 0.0, smape = 0.0, points = 0
     var covered = [Int](repeating: 0, count: levels.count)
     var byStep = [[Bool?]](repeating: [Bool?](repeating: nil, count: c.actual.count), count: levels.count)

@@ -12,6 +12,9 @@ public struct BacktestCase: Sendable {
   public var prepared: PreparedSeries
   public var trainData: [Double]
   public var actual: [Double]
+  /// Values whose seasonal-naive error scales MASE when not `trainData` (R's cut regimes scale
+  /// by the full training series).
+  public var scaleData: [Double]?
 
   public init(id: String, group: String, prepared: PreparedSeries, trainData: [Double], actual: [Double]) {
     self.id = id

@@ -9,11 +9,9 @@ public struct ForecastOptions: Sendable {
   public var levels: [Double]
   /// Periods from which a level shift applies, for every series (catalogue shifts add to these).
   public var levelShifts: [Period]
-  /// Pooled interval calibration for `auto` (``Forecaster/forecastAll`` computes it when nil).
-  public var calibration: IntervalCalibration? = nil
   /// How `auto` chooses and combines its members.
   public var auto = AutoConfiguration()
-  /// Inner rolling origins per series for the interval calibration.
+  /// Inner rolling origins per series for auto's rule learning and interval calibration.
   public var calibrationOrigins = 3
   /// Whether `auto`'s combination intervals are calibrated (backtests of the analytic spread turn it off).
   public var calibrate = true

@@ -12,17 +12,20 @@ extension ModelChoice {
         return ModelFit(choice: .auto, single: try FollowLast(damping: c.followDamping, seasonalPrior: m.seasonalPrior).fit(m.input))
       case .regression:
         return ModelFit(choice: .auto, single: try Self.fallbackRegression(m).fit(m.input))
-      case .combination(let members):
+      case .rule(let rule):
         var fits = [any FittedForecastModel](), labels = [String](), warnings = [String]()
-        for fam in members {
+        for fam in rule.members {
           do {
             let f = try fam.fitSingle(m)
             fits.append(f); labels.append(f.label)
           } catch { warnings.append("\(fam.rawValue) left out of auto: \(error)") }
         }
-        if fits.isEmpty { fits.append(try SeasonalNaive().fit(m.input)); labels.append("snaive") }
-        if fits.count == 1 { return ModelFit(choice: .auto, single: fits[0]) }
-        return ModelFit(choice: .auto, members: fits, labels: labels, warnings: warnings, combination: c.combination)
+        if fits.isEmpty {
+          let f: any FittedForecastModel = try (try? SeasonalNaive().fit(m.input)) ?? FollowLast().fit(m.input)
+          fits.append(f); labels.append(f.label)
+        }
+        return ModelFit(choice: .auto, members: fits, labels: labels, warnings: warnings,
+                        combination: fits.count == 2 ? .mean : rule.combination)
       }
     default:
       return ModelFit(choice: self, single: try fitSingle(m))

@@ -46,7 +46,8 @@ public enum Distribution: Sendable, Equatable {
     }
   }
 
-  /// P(X ≤ x).
+  /// P(X ≤ x); for empirical distributions the exact inverse of the type-7 quantile
+  /// (piecewise linear between the sorted values), so cdf(quantile(p)) = p.
   public func cdf(_ x: Double) -> Double {
     switch self {
     case .normal(let m, let sd):
@@ -56,11 +57,7 @@ public enum Distribution: Sendable, Equatable {
       if s == 0 { return x >= l ? 1 : 0 }
       return SpecialFunctions.studentTCDF((x - l) / s, df: df)
     case .empirical(let s):
-      guard !s.isEmpty else { return .nan }
-      // Count of samples ≤ x by binary search.
-      var lo = 0, hi = s.count
-      while lo < hi { let mid = (lo + hi) / 2; if s[mid] <= x { lo = mid + 1 } else { hi = mid } }
-      return Double(lo) / Double(s.count)
+      return SampleQuantile.type7CDF(sorted: s, x)
     }
   }
 }
