@@ -24,7 +24,7 @@ public enum AutoLearner {
   /// `kpi-bench --learn`; docs/ACCURACY.md), for regimes a run has too few series to learn.
   public static let defaultRules: [Regime: AutoRule] = [
     Regime(period: 4, band: 1): AutoRule([.seasonalLevel]),
-    Regime(period: 4, band: 2): AutoRule([.snaive, .snaiveAvg, .theta]),
+    Regime(period: 4, band: 2): AutoRule([.snaive]),
     Regime(period: 4, band: 3): AutoRule([.snaive, .snaiveAvg, .theta]),
     Regime(period: 4, band: 4): AutoRule([.ets, .theta, .snaive]),
     Regime(period: 12, band: 1): AutoRule([.seasonalLevel]),
@@ -79,22 +79,39 @@ public enum AutoLearner {
     }
   }
 
-  /// Origins for a series of `n` values (see the type's documentation).
+  /// Origins for a series of `n` values (see the type's documentation). A short series is only
+  /// cut where the shorter series is still in its regime (a five-quarter series is not judged by
+  /// forecasts from three quarters, where seasonal naive cannot run).
   static func origins(n: Int, period m: Int, count: Int) -> [Int] {
     let horizon = 2 * max(m, 1)
-    let minTrain = n >= 2 * horizon ? max(2 * m, 6) : max(2, (n + 1) / 2)
+    let band = Regime(period: max(m, 1), observed: n)
+    let minTrain = n >= 2 * horizon ? max(2 * m, 6) : max(2, band.lengths.lower)
     return IntervalCalibration.origins(n: n, horizon: horizon, count: count, minimumTrain: minTrain)
   }
+
+  /// A series' error scale on the model scale: the mean absolute seasonal difference (lag 1
+  /// for a series of one cycle or less); nil when it is zero or undefined.
+  public static func errorScale(_ m: ModelInput) -> Double? {
+    let v = m.input.values, p = max(m.input.period, 1)
+    let lag = m.input.observedCount > p ? p : 1
+    var sum = 0.0, k = 0
+    if v.count > lag {
+      for t in lag..<v.count where !v[t].isNaN && !v[t - lag].isNaN { sum += abs(v[t] - v[t - lag]); k += 1 }
+    }
+    let scale = k > 0 ? sum / Double(k) : 0
+    return scale > 0 && scale.isFinite ? scale : nil
+  }
+
+  /// Whether a regime's errors are standardised by the series' error scale rather than the
+  /// rule's analytic sd: series of two cycles or less, whose members' analytic spreads rest on
+  /// one or two residuals.
+  public static func standardisesByScale(_ r: Regime) -> Bool { r.band <= 2 }
 
   /// Evaluates every candidate family at the inner origins of one series.
   public static func evaluate(_ m: ModelInput, origins count: Int) -> Evaluation? {
     let v = m.input.values, p = max(m.input.period, 1)
     let n = v.count
-    let lag = m.input.observedCount > p ? p : 1
-    var sum = 0.0, k = 0
-    for t in lag..<max(n, lag) where !v[t].isNaN && !v[t - lag].isNaN { sum += abs(v[t] - v[t - lag]); k += 1 }
-    let scale = k > 0 ? sum / Double(k) : 0
-    guard scale > 0, scale.isFinite else { return nil }
+    guard let scale = errorScale(m) else { return nil }
     let horizon = 2 * p
     var inner = m
     inner.etsStart = (try? ModelChoice.ets.fitSingle(m)) as? ETSFit
@@ -147,9 +164,12 @@ public enum AutoLearner {
     let index = Dictionary(uniqueKeysWithValues: AutoRule.families.enumerated().map { ($1, $0) })
     var z = [StandardisedError]()
     for e in evals {
+      let byScale = standardisesByScale(e.regime)
       for o in e.origins {
         for h in o.actual.indices where !o.actual[h].isNaN {
-          guard let (c, s) = combine(rule, o, step: h, index: index), s > 0, s.isFinite, c.isFinite else { continue }
+          guard let (c, sd) = combine(rule, o, step: h, index: index), c.isFinite else { continue }
+          let s = byScale ? e.scale : sd
+          guard s > 0, s.isFinite else { continue }
           z.append(StandardisedError(step: h + 1, z: (o.actual[h] - c) / s))
         }
       }

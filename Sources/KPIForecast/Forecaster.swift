@@ -79,8 +79,11 @@ public enum Forecaster {
       var calibrated = false
       if fit.isCombination, let outcome = learned[AutoConfiguration.regime(p.model)] {
         notes.append(.autoRule(outcome.note))
-        if let calibration = outcome.calibration {
-          f.distributions = calibration.distributions(mean: f.mean, sd: f.sd, centreOnMedian: p.transform != .none)
+        let regime = AutoConfiguration.regime(p.model)
+        let scale = AutoLearner.standardisesByScale(regime) ? AutoLearner.errorScale(p.model) : nil
+        if let calibration = outcome.calibration, !AutoLearner.standardisesByScale(regime) || scale != nil {
+          let sd = scale.map { [Double](repeating: $0, count: f.mean.count) } ?? f.sd
+          f.distributions = calibration.distributions(mean: f.mean, sd: sd, centreOnMedian: p.transform != .none)
           notes.append(.intervals(calibration.describe()))
           calibrated = true
         } else if options.calibrate {
