@@ -61,7 +61,7 @@ public enum PackDrafter {
   static func spcSentence(_ c: SeriesSPC) -> String? {
     guard let last = c.chart.points.last, last.lpl.isFinite, last.upl.isFinite, c.chart.points.count >= 3 else { return nil }
     let s = c.series, u = s.unit
-    let range = "\(Wording.value(last.lpl, u)) to \(Wording.value(last.upl, u))"
+    let range = "\(Wording.value(shown(last.lpl, s), u)) to \(Wording.value(shown(last.upl, s), u))"
     let segment = c.chart.points.filter { $0.segment == last.segment }
     let provisional = segment.count < SeriesSPC.trialLimitPoints
       ? " (with only \(segment.count) \(stepWord(s.frequency, plural: true)) of data, this range is provisional)" : ""
@@ -73,6 +73,15 @@ public enum PackDrafter {
       return "The latest value is within the usual range of \(range)\(provisional); the last sign of real change\(kind(signal.type)) was in \(when)."
     }
     return "There is no sign of real change: every value is within the usual range of \(range)\(provisional), so the movements are ordinary ups and downs."
+  }
+
+  /// A limit as a reader sees it: inside the KPI's natural bounds (a percent's lower limit of
+  /// −2.5% reads 0.0%); the SPC command itself reports the limits unclipped, as the package does.
+  public static func shown(_ v: Double, _ s: KPISeries) -> Double {
+    var x = v
+    if let lo = s.bounds.lower { x = max(x, lo) }
+    if let hi = s.bounds.upper { x = min(x, hi) }
+    return x
   }
 
   static func kind(_ t: SPCPointType) -> String {
@@ -87,14 +96,14 @@ public enum PackDrafter {
   static func describe(_ p: XmRPoint, in c: SeriesSPC) -> String {
     let u = c.series.unit, steps = stepWord(c.series.frequency, plural: true)
     if p.rules.contains(.outsideLimits) {
-      return p.value > p.upl ? "the value is above the top of the usual range (\(Wording.value(p.upl, u)))"
-        : "the value is below the bottom of the usual range (\(Wording.value(p.lpl, u)))"
+      return p.value > p.upl ? "the value is above the top of the usual range (\(Wording.value(shown(p.upl, c.series), u)))"
+        : "the value is below the bottom of the usual range (\(Wording.value(shown(p.lpl, c.series), u)))"
     }
     if p.rules.contains(.runOfSeven) {
       return "7 or more \(steps) in a row have been \(p.value > p.mean ? "above" : "below") the average of \(Wording.value(p.mean, u))"
     }
     if p.rules.contains(.trendOfSeven) { return "it is part of 7 \(steps) in a row each moving the same way" }
-    return "2 of the last 3 \(steps) were close to the edge of the usual range (\(Wording.value(p.lpl, u)) to \(Wording.value(p.upl, u)))"
+    return "2 of the last 3 \(steps) were close to the edge of the usual range (\(Wording.value(shown(p.lpl, c.series), u)) to \(Wording.value(shown(p.upl, c.series), u)))"
   }
 
   /// "the England average", "the South West average", "the comparator group" ….

@@ -182,8 +182,8 @@ public enum PackHTML {
     table.scorecard{table-layout:fixed;font-size:11.5px}
     table.scorecard th,table.scorecard td{border:1px solid #C8C8C8;padding:3px 4px;vertical-align:middle;overflow-wrap:break-word;hyphens:auto}
     table.scorecard thead th{background:#EAF2F8;font-weight:600;text-align:left;font-size:10.5px}
-    col.c-kpi{width:22.5%}col.c-pol,col.c-basis{width:7%}col.c-q{width:5.5%}col.c-fc{width:9%}col.c-t{width:5.6%}
-    col.c-s{width:4.6%}col.c-p{width:5.6%}col.c-comp{width:7.3%}col.c-spc{width:3.9%}
+    col.c-kpi{width:21.7%}col.c-pol,col.c-basis{width:7%}col.c-q{width:5.5%}col.c-fc{width:9%}col.c-t{width:5.6%}
+    col.c-s{width:5.4%}col.c-p{width:5.6%}col.c-comp{width:7.3%}col.c-spc{width:3.9%}
     .nowrap{white-space:nowrap}
     .num{text-align:right}table.scorecard thead th.num{text-align:right}
     .sub{color:#555;font-size:10px;font-weight:normal}
