@@ -135,7 +135,7 @@ public enum PackHTML {
       d += "<dt>Status</dt><dd>\(PackIcons.status(k.status)) \(k.probabilityOfMeeting.map { e(Wording.chance($0)) + " of meeting the target" } ?? "")</dd>"
     }
     d += "<dt>SPC</dt><dd>\(PackIcons.variation(k.spc.chart.variation)) \(e(PackIcons.words(k.spc.chart.variation)))</dd>"
-    if let a = k.spc.chart.assurance(target: o.thresholds?.target) { d += "<dt>Assurance</dt><dd>\(e(PackIcons.words(a)))</dd>" }
+    if let a = k.spc.chart.assurance(target: o.thresholds?.target) { d += "<dt>Assurance</dt><dd>\(e(PackIcons.assuranceSentence(a, probabilityOfMeeting: k.probabilityOfMeeting)))</dd>" }
     d += "</dl><p class=\"reason\"><strong>Reason for level of performance (draft):</strong> \(e(k.reason))</p></div></div></article>\n"
     return d
   }

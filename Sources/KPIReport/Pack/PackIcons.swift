@@ -57,10 +57,25 @@ public enum PackIcons {
   public static func words(_ a: SPCAssurance?) -> String {
     switch a {
     case nil: return "no target to assure against"
-    case .consistentPass?: return "the whole usual range is on the right side of the target: it will be met consistently"
-    case .consistentFail?: return "the whole usual range is on the wrong side of the target: it will be missed consistently unless something changes"
-    case .inconsistent?: return "the target lies within the usual range: it will be met in some periods and missed in others"
+    case .consistentPass?: return "the whole usual range is on the right side of the target: it would be met consistently"
+    case .consistentFail?: return "the whole usual range is on the wrong side of the target: it would be missed consistently unless something changes"
+    case .inconsistent?: return "the target lies within the usual range: it would be met in some periods and missed in others"
     }
+  }
+
+  /// The assurance in words, qualified as past variation only, and pointing to the forecast when
+  /// the two disagree (the SPC range ignores season and trend; the forecast allows for both).
+  public static func assuranceSentence(_ a: SPCAssurance, probabilityOfMeeting p: Double?) -> String {
+    var s = "On past variation alone, " + words(a)
+    let disagree: Bool
+    switch (a, p) {
+    case (.consistentPass, let p?): disagree = p < 0.5
+    case (.consistentFail, let p?): disagree = p > 0.5
+    case (.inconsistent, let p?): disagree = p < 0.1 || p > 0.9
+    default: disagree = false
+    }
+    if disagree { s += "; the forecast, which allows for the season and the trend, is the better guide to the year-end" }
+    return s + "."
   }
 
   /// The status symbol of a forecast, coloured, with its meaning for screen readers.
