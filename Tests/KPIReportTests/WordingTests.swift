@@ -24,4 +24,13 @@ import Testing
     #expect(Wording.quarter(Period(year: 1999, month: 12)) == "Q3 99/00")
     #expect(Wording.quarterLong(Period(year: 2024, month: 3)) == "Quarter 4 2023/24")
   }
+
+  @Test func assurancePointsToTheForecastWhenTheyDisagree() {
+    let agree = PackIcons.assuranceSentence(.inconsistent, probabilityOfMeeting: 0.5)
+    let differ = PackIcons.assuranceSentence(.inconsistent, probabilityOfMeeting: 0.01)
+    #expect(agree.hasPrefix("On past variation alone, the target lies within the usual range") && !agree.contains("better guide"))
+    #expect(differ.contains("the forecast, which allows for the season and the trend, is the better guide"))
+    #expect(PackIcons.assuranceSentence(.consistentPass, probabilityOfMeeting: 0.3).contains("better guide"))
+    #expect(!PackIcons.assuranceSentence(.consistentFail, probabilityOfMeeting: 0.02).contains("better guide"))
+  }
 }

@@ -66,7 +66,9 @@ public enum PackDrafter {
     let provisional = segment.count < SeriesSPC.trialLimitPoints
       ? " (with only \(segment.count) \(stepWord(s.frequency, plural: true)) of data, this range is provisional)" : ""
     if last.type.isSpecialCause {
-      return "This is a sign of real change\(kind(last.type)): \(describe(last, in: c))\(provisional)."
+      let caution = segment.count < SeriesSPC.trialLimitPoints
+        ? "; with only \(segment.count) \(stepWord(s.frequency, plural: true)) of data, this range is provisional" : ""
+      return "This is a sign of real change\(kind(last.type)): \(describe(last, in: c))\(caution)."
     }
     if let signal = segment.last(where: { $0.type.isSpecialCause }) {
       let when = Wording.period(c.periods[signal.index], s.frequency)
