@@ -57,8 +57,12 @@ def chromium():
     return None
 
 
+PROFILE = None
+
+
 def run_chrome(binary, args, timeout=180):
     base = [binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+            "--user-data-dir=" + PROFILE,
             "--disable-extensions", "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--disable-domain-reliability", "--no-default-browser-check", "--mute-audio",
             # No name resolves: the browser cannot reach any host, whatever the page asks for.
@@ -75,6 +79,8 @@ def main():
     ap.add_argument("--html", help="check this pack instead of rendering one (to see the checks fail on a broken page)")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
+    global PROFILE
+    PROFILE = os.path.abspath(os.path.join(a.out, "chromium-profile"))  # no HOME needed (CI)
     results = []
 
     def check(name, ok, detail=""):
