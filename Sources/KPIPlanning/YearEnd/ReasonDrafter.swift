@@ -33,7 +33,7 @@ public enum ReasonDrafter {
     let (lo, hi) = o.interval(level: 80)
     var outlook = "Forecast \(o.yearEnd.financialYearLabel) year-end (\(o.aggregation.mode == .marchValue ? "March value" : o.aggregation.mode == .sum ? "year-to-date total" : "year-to-date average")): \(fmt(o.point, s.unit)) (80% range \(fmt(lo, s.unit)) to \(fmt(hi, s.unit)))"
     if let t = o.thresholds?.target, let pm = o.probabilityOfMeetingTarget {
-      outlook += ", a \(pct(pm)) chance of meeting the \(fmt(t, s.unit)) target"
+      outlook += ", \(article(pct(pm))) \(pct(pm)) chance of meeting the \(fmt(t, s.unit)) target"
       if let pw = o.probabilityWorseThanIntervention, let l = o.thresholds?.interventionLevel {
         outlook += " and \(pct(pw)) of passing the \(fmt(l, s.unit)) intervention level"
       }
@@ -146,4 +146,10 @@ public enum ReasonDrafter {
   }
 
   static func pct(_ p: Double) -> String { NumberFormat.probability(p) }
+
+  /// "an" before 8, 11, 18 and 80–89 (said "eight…", "eleven", "eighteen"), else "a": "an 8% chance".
+  static func article(_ number: String) -> String {
+    let digits = number.prefix { $0.isNumber }
+    return digits.hasPrefix("8") || digits == "11" || digits == "18" ? "an" : "a"
+  }
 }
