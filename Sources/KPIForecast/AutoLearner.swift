@@ -46,6 +46,8 @@ public enum AutoLearner {
   /// One rolling-origin forecast of one series: the actual values after the origin and, per
   /// candidate family, the point forecast and spread at each step.
   public struct OriginForecast: Sendable {
+    /// Whether the rule is chosen on this origin (the calibration reads every origin).
+    var selects: Bool
     var actual: [Double]
     var mean: [[Double]]
     var sd: [[Double]]
@@ -79,14 +81,23 @@ public enum AutoLearner {
     }
   }
 
-  /// Origins for a series of `n` values (see the type's documentation). A short series is only
-  /// cut where the shorter series is still in its regime (a five-quarter series is not judged by
-  /// forecasts from three quarters, where seasonal naive cannot run).
+  /// Origins for a series of `n` values (see the type's documentation). A series of two cycles
+  /// or less is only cut where the shorter series is still in its regime (a five-quarter series
+  /// is not judged by forecasts from three quarters, where seasonal naive cannot run); longer
+  /// ones down to half their length.
   static func origins(n: Int, period m: Int, count: Int) -> [Int] {
     let horizon = 2 * max(m, 1)
     let band = Regime(period: max(m, 1), observed: n)
-    let minTrain = n >= 2 * horizon ? max(2 * m, 6) : max(2, band.lengths.lower)
-    return IntervalCalibration.origins(n: n, horizon: horizon, count: count, minimumTrain: minTrain)
+    guard n < 2 * horizon else { return IntervalCalibration.origins(n: n, horizon: horizon, count: count, minimumTrain: max(2 * m, 6)) }
+    // Short: the last `count` origins (n − 1, n − 2, …: the rule is chosen on these, nearest the
+    // history it will forecast from), then every other origin further back to the regime's
+    // shortest length (at most `count` more), so the calibration's errors reach several steps.
+    let lowest = max(2, band.band <= 2 ? band.lengths.lower : (n + 1) / 2)
+    var out = [Int](), o = n - 1
+    while out.count < count && o >= lowest { out.append(o); o -= 1 }
+    o -= 1
+    while out.count < 2 * count && o >= lowest { out.append(o); o -= 2 }
+    return out
   }
 
   /// A series' error scale on the model scale: the mean absolute seasonal difference (lag 1
@@ -116,7 +127,7 @@ public enum AutoLearner {
     var inner = m
     inner.etsStart = (try? ModelChoice.ets.fitSingle(m)) as? ETSFit
     var out = [OriginForecast]()
-    for o in origins(n: n, period: p, count: count) {
+    for (k, o) in origins(n: n, period: p, count: count).enumerated() {
       let steps = min(horizon, n - o)
       let prefix = inner.prefix(o)
       guard steps > 0, prefix.input.observedCount >= 1 else { continue }
@@ -126,7 +137,7 @@ public enum AutoLearner {
         guard let d = fit?.forecast(horizon: steps), d.count == steps else { means.append([]); sds.append([]); continue }
         means.append(d.map(\.median)); sds.append(d.map(\.spread))
       }
-      out.append(OriginForecast(actual: Array(v[o..<(o + steps)]), mean: means, sd: sds))
+      out.append(OriginForecast(selects: k < count, actual: Array(v[o..<(o + steps)]), mean: means, sd: sds))
     }
     return out.isEmpty ? nil : Evaluation(regime: Regime(period: p, observed: m.input.observedCount), scale: scale, origins: out)
   }
@@ -148,7 +159,7 @@ public enum AutoLearner {
     return rules.map { rule in
       var total = 0.0, count = 0
       for e in evals {
-        for o in e.origins {
+        for o in e.origins where o.selects {
           for h in o.actual.indices where !o.actual[h].isNaN {
             guard let (c, _) = combine(rule, o, step: h, index: index), c.isFinite else { continue }
             total += abs(o.actual[h] - c) / e.scale; count += 1
