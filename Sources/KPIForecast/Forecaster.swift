@@ -116,7 +116,13 @@ public enum Forecaster {
                          notes: inout [ForecastNote]) {
     let n = p.observedCount
     let degenerate = f.distributions.contains { !($0.spread > 0 && $0.spread.isFinite) }
-    let own = calibrated ? nil : fit.ownScale
+    var own = calibrated ? nil : fit.ownScale
+    // An uncalibrated rule on two cycles or less: its one-step spread rests on n − m residuals
+    // at most, so it is shrunk toward the batch's like any short series' own scale.
+    if !calibrated, own == nil, fit.isCombination, AutoLearner.standardisesByScale(AutoConfiguration.regime(p.model)),
+       let s1 = f.sd.first, s1 > 0, s1.isFinite {
+      own = (s1, max(n - max(p.model.input.period, 1), 1))
+    }
     guard degenerate || own != nil else { return }
     let (peer, peers) = floor.peerScale(p.model)
     let sigma = own.map { floor.shrunk(own: $0.sigma, changes: $0.count, peer: peer) }
@@ -126,6 +132,8 @@ public enum Forecaster {
     f.sd = (0..<h).map { sigma * Double($0 + 1).squareRoot() }
     f.distributions = zip(f.mean, f.sd).map { .normal(mean: $0, sd: $1) }
     f.correlation = ErrorCorrelation.seasonalRandomWalk(period: 1, horizon: h)
+    // The model's own "zero width" remark no longer holds once the band is borrowed.
+    notes.removeAll { if case .model(let m) = $0 { return m.contains("interval has zero width") }; return false }
     notes.append(.spreadBorrowed(observations: n, peers: peers, sigma: sigma))
   }
 }
