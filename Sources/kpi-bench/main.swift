@@ -146,9 +146,17 @@ struct KPIBench: ParsableCommand {
           }
         }
       }
-      if !validation, ri < rTables.count {
-        print("\nR forecast 8.20 on the same split (from \(results)):")
-        for line in rTables[ri] { print("  " + line) }
+      // RESULTS.md's tables in file order: quarterly full, quarterly last 10, monthly (both
+      // regimes), quarterly cuts 3/5/8. Each is printed once, after the last regime it covers.
+      let tableIndex: Int? = period == 12 ? 2 : cut == nil ? 0 : cut == 10 ? 1 : [3, 5, 8].contains(cut ?? 0) ? 3 : nil
+      let laterSame = regimes[(ri + 1)...].contains { r in
+        let c = r.1
+        let t: Int? = period == 12 ? 2 : c == nil ? 0 : c == 10 ? 1 : [3, 5, 8].contains(c ?? 0) ? 3 : nil
+        return t == tableIndex
+      }
+      if !validation, let t = tableIndex, t < rTables.count, !laterSame {
+        print("\nR forecast 8.20 (from \(results)):")
+        for line in rTables[t] { print("  " + line) }
       }
     }
   }
