@@ -60,6 +60,18 @@ func quarterlySeries(_ id: String, start: Period, values: [Double], unit: KPIUni
     #expect(Thresholds(target: 85, interventionLevel: nil, polarity: .bigger).status(of: 10) == .amber)
   }
 
+  /// No 0% or 100% as fact: a distribution with no mass past the target still reports 0.1%,
+  /// unless the KPI is declared fixed.
+  @Test func probabilitiesAreNeverCertainUnlessFixed() {
+    let cdf: (Double) -> Double = { $0 < 50 ? 0 : 1 }   // all mass at 50
+    let th = Thresholds(target: 60, interventionLevel: 40, polarity: .bigger)
+    #expect(th.probabilityOfMeeting(cdf: cdf) == Thresholds.probabilityFloor)
+    #expect(th.probabilityWorseThanIntervention(cdf: cdf) == Thresholds.probabilityFloor)
+    let fixed = Thresholds(target: 60, interventionLevel: 40, polarity: .bigger, fixed: true)
+    #expect(fixed.probabilityOfMeeting(cdf: cdf) == 0)
+    #expect(Thresholds(target: 45, interventionLevel: 40, polarity: .bigger).probabilityOfMeeting(cdf: cdf) == 1 - Thresholds.probabilityFloor)
+  }
+
   /// The catalogue's `significant_margin` overrides the 10% default for that KPI.
   @Test func catalogueMarginOverridesTheDefault() throws {
     var s = quarterlySeries("visits", start: Period(year: 2023, month: 6), values: [80, 80, 80, 80], unit: .percent, polarity: .bigger,

@@ -21,11 +21,25 @@ public struct Thresholds: Sendable, Equatable {
   /// level is published; nil: never ▲ without one.
   public var significantMargin: Double?
 
-  public init(target: Double?, interventionLevel: Double?, polarity: Polarity, significantMargin: Double? = nil) {
+  /// The KPI is declared fixed in the catalogue: its probabilities may be exactly 0 or 1.
+  public var fixed: Bool
+
+  /// Smallest probability reported for a KPI not declared fixed (and 1 − it the largest): a
+  /// forecast distribution built from a finite pool of errors cannot tell a 0.01% chance from
+  /// none, so it never shows 0% or 100% as fact.
+  public static let probabilityFloor = 0.001
+
+  public init(target: Double?, interventionLevel: Double?, polarity: Polarity, significantMargin: Double? = nil, fixed: Bool = false) {
     self.target = target
     self.interventionLevel = interventionLevel
     self.polarity = polarity
     self.significantMargin = significantMargin
+    self.fixed = fixed
+  }
+
+  /// A probability as reported: within [floor, 1 − floor] unless the KPI is fixed.
+  func bounded(_ p: Double) -> Double {
+    fixed || !p.isFinite ? p : min(max(p, Self.probabilityFloor), 1 - Self.probabilityFloor)
   }
 
   /// The level past which the status is ▲: the published intervention level, else the target
@@ -75,11 +89,11 @@ public struct Thresholds: Sendable, Equatable {
   public func probabilityOfMeeting(cdf: (Double) -> Double) -> Double? {
     guard let t = target else { return nil }
     switch polarity {
-    case .bigger: return 1 - cdf(t.nextDown)   // P(Y ≥ t), right for point masses too
-    case .smaller: return cdf(t)
+    case .bigger: return bounded(1 - cdf(t.nextDown))   // P(Y ≥ t), right for point masses too
+    case .smaller: return bounded(cdf(t))
     case .plan:
       guard let h = planTolerance else { return nil }
-      return max(0, cdf(t + h) - cdf(t - h))
+      return bounded(max(0, cdf(t + h) - cdf(t - h)))
     }
   }
 
@@ -87,12 +101,12 @@ public struct Thresholds: Sendable, Equatable {
   public func probabilityWorseThanIntervention(cdf: (Double) -> Double) -> Double? {
     guard let l = interventionLevel else { return nil }
     switch polarity {
-    case .bigger: return cdf(l.nextDown)       // P(Y < l)
-    case .smaller: return 1 - cdf(l)
+    case .bigger: return bounded(cdf(l.nextDown))       // P(Y < l)
+    case .smaller: return bounded(1 - cdf(l))
     case .plan:
       guard let t = target else { return nil }
       let d = abs(l - t)
-      return max(0, 1 - (cdf(t + d) - cdf(t - d)))
+      return bounded(max(0, 1 - (cdf(t + d) - cdf(t - d))))
     }
   }
 

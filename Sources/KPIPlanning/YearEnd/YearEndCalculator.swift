@@ -28,7 +28,7 @@ public enum YearEndCalculator {
       note = "no \(label) target in the catalogue: the \(year) target\(level != nil ? " and intervention level" : "") carried forward"
     }
     let margin = level == nil && pol != .plan ? (s.entry?.significantMargin ?? CatalogueEntry.defaultSignificantMargin) : nil
-    return (Thresholds(target: target, interventionLevel: level, polarity: pol, significantMargin: margin), note)
+    return (Thresholds(target: target, interventionLevel: level, polarity: pol, significantMargin: margin, fixed: s.entry?.fixed ?? false), note)
   }
 
   /// The entry of the latest year before `label` (financial-year labels compare by their end).
