@@ -58,6 +58,8 @@ public enum AutoLearner {
     var regime: Regime
     var scale: Double
     var origins: [OriginForecast]
+    /// The ETS fit on the whole series (form by AICc), when ETS was evaluated.
+    var etsFit: ETSFit? = nil
   }
 
   /// What was learned for one regime.
@@ -118,14 +120,18 @@ public enum AutoLearner {
   /// one or two residuals.
   public static func standardisesByScale(_ r: Regime) -> Bool { r.band <= 2 }
 
-  /// Evaluates every candidate family at the inner origins of one series.
-  public static func evaluate(_ m: ModelInput, origins count: Int) -> Evaluation? {
+  /// Evaluates the candidate families (`only`: just these, for a rule already fixed) at the
+  /// inner origins of one series. ETS keeps the form chosen on the whole series, re-estimated
+  /// at each origin; that whole-series fit is returned for the forecast to reuse.
+  public static func evaluate(_ m: ModelInput, origins count: Int, only: Set<ModelChoice>? = nil) -> Evaluation? {
     let v = m.input.values, p = max(m.input.period, 1)
     let n = v.count
     guard let scale = errorScale(m) else { return nil }
     let horizon = 2 * p
     var inner = m
-    inner.etsStart = (try? ModelChoice.ets.fitSingle(m)) as? ETSFit
+    let wanted = { (f: ModelChoice) in only.map { $0.contains(f) } ?? true }
+    let etsFit = wanted(.ets) ? (try? ModelChoice.ets.fitSingle(m)) as? ETSFit : nil
+    inner.etsStart = etsFit
     var out = [OriginForecast]()
     for (k, o) in origins(n: n, period: p, count: count).enumerated() {
       let steps = min(horizon, n - o)
@@ -133,13 +139,15 @@ public enum AutoLearner {
       guard steps > 0, prefix.input.observedCount >= 1 else { continue }
       var means = [[Double]](), sds = [[Double]]()
       for fam in AutoRule.families {
+        guard wanted(fam) else { means.append([]); sds.append([]); continue }
         let fit = (try? fam.fitSingle(prefix)) ?? (try? FollowLast().fit(prefix.input))
         guard let d = fit?.forecast(horizon: steps), d.count == steps else { means.append([]); sds.append([]); continue }
         means.append(d.map(\.median)); sds.append(d.map(\.spread))
       }
       out.append(OriginForecast(selects: k < count, actual: Array(v[o..<(o + steps)]), mean: means, sd: sds))
     }
-    return out.isEmpty ? nil : Evaluation(regime: Regime(period: p, observed: m.input.observedCount), scale: scale, origins: out)
+    return out.isEmpty ? nil : Evaluation(regime: Regime(period: p, observed: m.input.observedCount), scale: scale, origins: out,
+                                          etsFit: etsFit)
   }
 
   /// The rule's point forecast and spread at one step of one origin (nil when a member has none).
@@ -190,8 +198,11 @@ public enum AutoLearner {
 
   /// Learns a rule (and a calibration) for every regime of the inputs. `learn` false keeps the
   /// given rules (or the dev-set ones) and only calibrates them.
+  ///
+  /// Also returns the whole-series ETS fits made on the way (by input index), so the forecast
+  /// does not select the same ETS form twice.
   public static func learn(_ inputs: [ModelInput], origins: Int, learn: Bool = true, fixed: [Regime: AutoRule] = [:],
-                           calibrate: Bool = true) -> [Regime: Outcome] {
+                           calibrate: Bool = true) -> (outcomes: [Regime: Outcome], etsFits: [Int: ETSFit]) {
     var byRegime = [Regime: [Int]]()
     for (i, m) in inputs.enumerated() { byRegime[Regime(period: max(m.input.period, 1), observed: m.input.observedCount), default: []].append(i) }
     var sampled = [Int]()
@@ -199,7 +210,18 @@ public enum AutoLearner {
       let k = idx.count, cap = maximumSeries
       sampled += k > cap ? (0..<cap).map { idx[$0 * k / cap] } : idx
     }
-    let evals: [Evaluation?] = (learn || calibrate) ? sampled.parallelMap { evaluate(inputs[$0], origins: origins) } : []
+    // A regime that will not learn (a fixed rule, or too few series) evaluates its rule's members only.
+    var only = [Regime: Set<ModelChoice>]()
+    for (r, idx) in byRegime where !(learn && fixed[r] == nil && idx.count >= minimumSeries) {
+      only[r] = Set((fixed[r] ?? defaultRule(r)).members)
+    }
+    let subsets = only
+    let evals: [Evaluation?] = (learn || calibrate) ? sampled.parallelMap { i in
+      let m = inputs[i]
+      return evaluate(m, origins: origins, only: subsets[Regime(period: max(m.input.period, 1), observed: m.input.observedCount)])
+    } : []
+    var etsFits = [Int: ETSFit]()
+    for (k, e) in evals.enumerated() { if let f = e?.etsFit { etsFits[sampled[k]] = f } }
     var evalsByRegime = [Regime: [Evaluation]]()
     for e in evals.compactMap({ $0 }) { evalsByRegime[e.regime, default: []].append(e) }
     var out = [Regime: Outcome]()
@@ -218,6 +240,6 @@ public enum AutoLearner {
       out[regime] = Outcome(regime: regime, rule: rule, learned: learned, series: ev.count, errors: z.count, score: score,
                             defaultScore: defaultScore, calibration: calibrate ? IntervalCalibration(errors: z) : nil)
     }
-    return out
+    return (out, etsFits)
   }
 }

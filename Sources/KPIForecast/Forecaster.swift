@@ -35,15 +35,20 @@ public enum Forecaster {
       return p.refusal == nil && p.choice == .auto && AutoConfiguration.usesRule(p.model, followLength: auto.followLength)
     }
     var learning = [Regime: AutoLearner.Outcome]()
+    var etsStarts = [Int: ETSFit]()
     if !ruled.isEmpty && (options.calibrate || auto.learn) {
       var fixed = auto.rules
       if let every = auto.everyRegime {
         for i in ruled { fixed[AutoConfiguration.regime(prepared[i].model)] = every }
       }
-      learning = AutoLearner.learn(ruled.map { prepared[$0].model }, origins: options.calibrationOrigins, learn: auto.learn,
-                                   fixed: fixed, calibrate: options.calibrate)
+      let result = AutoLearner.learn(ruled.map { prepared[$0].model }, origins: options.calibrationOrigins, learn: auto.learn,
+                                     fixed: fixed, calibrate: options.calibrate)
+      learning = result.outcomes
       for (r, o) in learning { auto.rules[r] = o.rule }
+      // The ETS form chosen while learning is the one the forecast uses (no second AICc search).
+      for (k, fit) in result.etsFits { etsStarts[ruled[k]] = fit }
     }
+    let starts = etsStarts
     let total = prepared.count
     let tick: (@Sendable (Int) -> Void)? = progress.map { p in { @Sendable done in p(done, total) } }
     let fitAuto = auto
@@ -54,7 +59,9 @@ public enum Forecaster {
       guard p.observedCount > 0 else { return (nil, [.noObservations]) }
       var notes = [ForecastNote]()
       let fit: ModelFit
-      do { fit = try p.choice.fit(p.model, auto: fitAuto) } catch {
+      var model = p.model
+      model.etsStart = starts[i]
+      do { fit = try p.choice.fit(model, auto: fitAuto) } catch {
         guard let f = try? ModelChoice.snaive.fit(p.model) else { return (nil, [.noObservations]) }
         notes.append(.modelFailed(model: p.choice.rawValue, reason: "\(error)", fallback: "seasonal naive"))
         fit = f
