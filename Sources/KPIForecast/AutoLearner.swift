@@ -24,7 +24,7 @@ public enum AutoLearner {
   /// `kpi-bench --learn`; docs/ACCURACY.md), for regimes a run has too few series to learn.
   public static let defaultRules: [Regime: AutoRule] = [
     Regime(period: 4, band: 1): AutoRule([.seasonalLevel]),
-    Regime(period: 4, band: 2): AutoRule([.snaive]),
+    Regime(period: 4, band: 2): AutoRule([.snaive, .snaiveAvg], .mean),
     Regime(period: 4, band: 3): AutoRule([.snaive, .snaiveAvg, .theta]),
     Regime(period: 4, band: 4): AutoRule([.ets, .theta, .snaive]),
     Regime(period: 12, band: 1): AutoRule([.seasonalLevel]),
@@ -94,7 +94,9 @@ public enum AutoLearner {
     // Short: the last `count` origins (n − 1, n − 2, …: the rule is chosen on these, nearest the
     // history it will forecast from), then every other origin further back to the regime's
     // shortest length (at most `count` more), so the calibration's errors reach several steps.
-    let lowest = max(2, band.band <= 2 ? band.lengths.lower : (n + 1) / 2)
+    // Every candidate must run at the cut (averaged seasonal naive needs m + 2 values), or the
+    // comparison is between their stand-ins.
+    let lowest = max(2, band.band <= 2 ? max(band.lengths.lower, m > 1 ? m + 2 : 2) : (n + 1) / 2)
     var out = [Int](), o = n - 1
     while out.count < count && o >= lowest { out.append(o); o -= 1 }
     o -= 1
@@ -140,7 +142,7 @@ public enum AutoLearner {
       var means = [[Double]](), sds = [[Double]]()
       for fam in AutoRule.families {
         guard wanted(fam) else { means.append([]); sds.append([]); continue }
-        let fit = (try? fam.fitSingle(prefix)) ?? (try? FollowLast().fit(prefix.input))
+        let fit = try? ModelChoice.fitOrSimplest(fam, prefix).fit
         guard let d = fit?.forecast(horizon: steps), d.count == steps else { means.append([]); sds.append([]); continue }
         means.append(d.map(\.median)); sds.append(d.map(\.spread))
       }

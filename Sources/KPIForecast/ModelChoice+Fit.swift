@@ -13,23 +13,27 @@ extension ModelChoice {
       case .regression:
         return ModelFit(choice: .auto, single: try Self.fallbackRegression(m).fit(m.input))
       case .rule(let rule):
+        // A member that cannot run on the series (averaged seasonal naive on five quarters) is
+        // replaced by seasonal naive, else the last value, so the rule keeps its shape: the
+        // median of three stays a median (as ``AutoLearner`` scores it).
         var fits = [any FittedForecastModel](), labels = [String](), warnings = [String]()
         for fam in rule.members {
-          do {
-            let f = try fam.fitSingle(m)
-            fits.append(f); labels.append(f.label)
-          } catch { warnings.append("\(fam.rawValue) left out of auto: \(error)") }
+          let f = try Self.fitOrSimplest(fam, m)
+          if f.replaced { warnings.append("\(fam.rawValue) cannot run on this series: \(f.fit.label) in its place") }
+          fits.append(f.fit); labels.append(f.fit.label)
         }
-        if fits.isEmpty {
-          let f: any FittedForecastModel = try (try? SeasonalNaive().fit(m.input)) ?? FollowLast().fit(m.input)
-          fits.append(f); labels.append(f.label)
-        }
-        return ModelFit(choice: .auto, members: fits, labels: labels, warnings: warnings,
-                        combination: fits.count == 2 ? .mean : rule.combination)
+        return ModelFit(choice: .auto, members: fits, labels: labels, warnings: warnings, combination: rule.combination)
       }
     default:
       return ModelFit(choice: self, single: try fitSingle(m))
     }
+  }
+
+  /// `family`'s fit, or seasonal naive, or the last value when neither runs; `replaced` says so.
+  static func fitOrSimplest(_ family: ModelChoice, _ m: ModelInput) throws -> (fit: any FittedForecastModel, replaced: Bool) {
+    if let f = try? family.fitSingle(m) { return (f, false) }
+    if let f = try? SeasonalNaive().fit(m.input) { return (f, true) }
+    return (try FollowLast().fit(m.input), true)
   }
 
   /// One family's fit.
