@@ -96,7 +96,7 @@ public enum AutoLearner {
     // shortest length (at most `count` more), so the calibration's errors reach several steps.
     // Every candidate must run at the cut (averaged seasonal naive needs m + 2 values), or the
     // comparison is between their stand-ins.
-    let lowest = max(2, band.band <= 2 ? max(band.lengths.lower, m > 1 ? m + 2 : 2) : (n + 1) / 2)
+    let lowest = max(m > 1 ? m + 2 : 2, band.band <= 2 ? band.lengths.lower : (n + 1) / 2)
     var out = [Int](), o = n - 1
     while out.count < count && o >= lowest { out.append(o); o -= 1 }
     o -= 1
