@@ -15,8 +15,8 @@ import Testing
     #expect(imp.values.isEmpty)
     #expect(imp.indicators.isEmpty)
     #expect(imp.layouts.count == 1)
-    // The observations file is still a valid (empty) tidy CSV.
-    #expect(try ObservationReader.parse(text: ImportRenderer.observationsCSV(imp)).observations.isEmpty)
+    // The observations file is a header only, which the reader names as such.
+    #expect(throws: DataError.noDataRows(file: "<input>")) { try ObservationReader.parse(text: ImportRenderer.observationsCSV(imp)) }
   }
 
   @Test func byteOrderMarkIsDropped() throws {
