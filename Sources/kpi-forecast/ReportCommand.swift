@@ -7,27 +7,30 @@ import KPIReport
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
-    abstract: "A self-contained HTML page of fan charts: history, forecast, 80%/95% bands and target, per indicator."
+    abstract: "A self-contained HTML page of fan charts: history, forecast, 80%/95% bands and target, per indicator.",
+    discussion: Examples.text(["report notebooks-data/bcp-kpis.csv --catalogue models"])
   )
 
   @OptionGroup var inputOptions: InputOptions
 
-  @Option(help: "auto | regression | ets | theta | snaive | snaive-avg | drift")
+  @Option(help: "Forecasting model.")
   var model: ModelChoice = .auto
 
   @Option(help: "Page title.")
   var title = "KPI forecasts to the financial year-end"
 
-  @Option(help: "Write the HTML here (atomically) instead of standard output.")
-  var output: String?
+  @OptionGroup var out: OutputOptions<HTMLPage>
 
   func run() throws {
-    let catalogue = try inputOptions.loadCatalogue()
-    let set = try ObservationReader.read(path: inputOptions.input)
-    let series = try SeriesBuilder.build(set, catalogue: catalogue)
-    let forecasts = Forecaster.forecastAll(series, options: ForecastOptions(model: model),
-                                               progress: Progress.reporter(total: series.count, what: "series"))
-    try OutputWriter.write(HTMLReport.render(forecasts, title: title), to: output)
+    try out.checkDestination()
+    let console = out.console()
+    defer { console.finish() }
+    let input = try inputOptions.load(console)
+    let forecasts = Forecaster.forecastAll(input.series, options: ForecastOptions(model: model),
+                                           progress: console.counter("forecasting", what: "series"))
+    console.enter("writing")
+    try out.write(HTMLReport.render(forecasts, title: title))
+    console.notes(Notes.grouped(forecasts))
     try Refusals.check(forecasts)
   }
 }

@@ -8,7 +8,8 @@ import KPIReport
 struct ScenariosCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "scenarios",
-    abstract: "Workshop scenarios side by side per indicator: year-end forecast, interval, P(meet target), status, difference from baseline."
+    abstract: "Workshop scenarios side by side per indicator: year-end forecast, interval, P(meet target), status, difference from baseline.",
+    discussion: Examples.text(["scenarios notebooks-data/bcp-kpis.csv --catalogue models --scenarios notebooks-data/scenarios-bcp.yaml"])
   )
 
   @OptionGroup var inputOptions: InputOptions
@@ -20,26 +21,22 @@ struct ScenariosCommand: ParsableCommand {
   @Flag(help: "Show every indicator, not only those a scenario changes.")
   var all = false
 
-  @Option(help: "table | csv")
-  var format: OutputFormat = .table
-
-  @Option(help: "Write to this file (atomically) instead of standard output.")
-  var output: String?
-
-  func validate() throws {
-    if format == .markdown || format == .json { throw ValidationError("scenarios supports --format table or csv") }
-  }
+  @OptionGroup var out: OutputOptions<TableOrCSV>
 
   func run() throws {
-    let list = try ScenarioFile.load(path: scenarios)
-    let catalogue = try inputOptions.loadCatalogue()
-    let set = try ObservationReader.read(path: inputOptions.input)
-    let series = try SeriesBuilder.build(set, catalogue: catalogue)
-    let forecasts = Forecaster.forecastAll(series, options: ForecastOptions(model: planning.model, horizon: .toYearEnd))
-    let (results, notes) = ScenarioRunner.run(forecasts, scenarios: list, options: planning.yearEndOptions, includeUntouched: all)
-    let text = format == .csv ? ScenariosRenderer.csv(results) : ScenariosRenderer.table(results, notes: notes)
-    try OutputWriter.write(text, to: output)
-    if format == .csv { for n in notes { FileHandle.standardError.write(Data("note: \(n)\n".utf8)) } }
+    try out.checkDestination()
+    let console = out.console()
+    defer { console.finish() }
+    let document = try ScenarioFile.read(path: scenarios)
+    let input = try inputOptions.load(console)
+    try document.requireIndicators(in: Set(input.series.map(\.key.indicator)), input: inputOptions.inputName)
+    let forecasts = Forecaster.forecastAll(input.series, options: ForecastOptions(model: planning.model, horizon: .toYearEnd),
+                                           progress: console.counter("forecasting", what: "series"))
+    console.enter("simulating scenarios")
+    let (results, notes) = ScenarioRunner.run(forecasts, scenarios: document.scenarios, options: planning.yearEndOptions, includeUntouched: all)
+    let text = out.format == .csv ? ScenariosRenderer.csv(results) : ScenariosRenderer.table(results, notes: notes)
+    try out.write(text)
+    if out.format == .csv { console.notes(notes) }
     try Refusals.check(forecasts)
   }
 }

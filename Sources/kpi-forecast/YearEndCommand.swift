@@ -5,15 +5,15 @@ import KPIForecast
 import KPIPlanning
 import KPIReport
 
-/// Options shared by the planning commands (year-end, targets, scenarios, demand).
+/// Options shared by the planning commands (year-end, targets, scenarios).
 struct PlanningOptions: ParsableArguments {
-  @Option(help: "auto | regression | snaive | drift")
+  @Option(help: "Forecasting model.")
   var model: ModelChoice = .auto
 
   @Option(help: "Seed of the Monte Carlo draws (same seed, same output).")
   var seed: UInt64 = 1
 
-  @Option(help: "Monte Carlo paths for outturns that add up several forecast periods.")
+  @Option(parsing: .unconditional, help: "Monte Carlo paths for outturns that add up several forecast periods (100 to 10,000,000).")
   var draws: Int = 20_000
 
   func validate() throws {
@@ -26,36 +26,32 @@ struct PlanningOptions: ParsableArguments {
 struct YearEndCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "year-end",
-    abstract: "Year-end outturn per indicator under its reporting basis: interval, target, P(meet target), status and a drafted reason."
+    abstract: "Year-end outturn per indicator under its reporting basis: interval, target, P(meet target), status and a drafted reason.",
+    discussion: Examples.text(["year-end notebooks-data/bcp-kpis.csv --catalogue models"])
   )
 
   @OptionGroup var inputOptions: InputOptions
   @OptionGroup var planning: PlanningOptions
-
-  @Option(help: "table | csv | json | markdown")
-  var format: OutputFormat = .table
-
-  @Option(help: "Write to this file (atomically) instead of standard output.")
-  var output: String?
-
+  @OptionGroup var out: OutputOptions<AnyTableFormat>
 
   func run() throws {
-    let catalogue = try inputOptions.loadCatalogue()
-    let set = try ObservationReader.read(path: inputOptions.input)
-    let series = try SeriesBuilder.build(set, catalogue: catalogue)
-    let forecasts = Forecaster.forecastAll(series, options: ForecastOptions(model: planning.model, horizon: .toYearEnd))
+    try out.checkDestination()
+    let console = out.console()
+    defer { console.finish() }
+    let input = try inputOptions.load(console)
+    let forecasts = Forecaster.forecastAll(input.series, options: ForecastOptions(model: planning.model, horizon: .toYearEnd),
+                                           progress: console.counter("forecasting", what: "series"))
+    console.enter("year-end outturns")
     let outlooks = YearEndCalculator.outlooks(forecasts, options: planning.yearEndOptions)
     let text: String
-    switch format {
+    switch out.format {
     case .csv: text = YearEndRenderer.csv(outlooks)
     case .markdown: text = YearEndRenderer.markdown(outlooks)
     case .table: text = YearEndRenderer.table(outlooks)
     case .json: text = try YearEndRenderer.json(outlooks)
     }
-    try OutputWriter.write(text, to: output)
-    if format != .table {
-      for n in Notes.grouped(outlooks) { FileHandle.standardError.write(Data("note: \(n)\n".utf8)) }
-    }
+    try out.write(text)
+    if out.format != .table { console.notes(Notes.grouped(outlooks)) }
     try Refusals.check(forecasts)
   }
 }

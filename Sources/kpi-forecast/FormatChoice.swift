@@ -1,0 +1,39 @@
+import ArgumentParser
+import KPIForecast
+import KPIPlanning
+import KPIReport
+
+/// A command's own set of output formats: `--help` lists exactly these (generated from the
+/// cases), and an unsupported one is a usage error from the parser itself.
+protocol FormatChoice: ExpressibleByArgument, CaseIterable, RawRepresentable, Sendable where RawValue == String {
+  /// The format when `--format` is not given.
+  static var standard: Self { get }
+}
+
+/// `table` or `csv`.
+enum TableOrCSV: String, FormatChoice {
+  case table, csv
+  static var standard: Self { .table }
+}
+
+/// `table`, `csv` or `json`.
+enum TableCSVOrJSON: String, FormatChoice {
+  case table, csv, json
+  static var standard: Self { .table }
+}
+
+/// Every tabular format: `table`, `csv`, `json` or `markdown`.
+enum AnyTableFormat: String, FormatChoice {
+  case table, csv, json, markdown
+  static var standard: Self { .table }
+}
+
+/// A self-contained HTML page.
+enum HTMLPage: String, FormatChoice {
+  case html
+  static var standard: Self { .html }
+}
+
+extension ModelChoice: ExpressibleByArgument {}
+extension TransformChoice: ExpressibleByArgument {}
+extension ComparatorChoice: ExpressibleByArgument {}
