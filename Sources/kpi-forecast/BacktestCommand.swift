@@ -8,12 +8,12 @@ struct BacktestCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "backtest",
     abstract: "Rolling-origin accuracy per indicator and overall: MASE, sMAPE, interval coverage, Winkler score.",
-    discussion: Examples.text(["backtest notebooks-data/bcp-kpis.csv --catalogue models --holdout 1 --origins 1"], lead: """
+    discussion: """
       INPUT is tidy observations, or a benchmark file in long format (series_id,period_index,value,split) \
       whose split=test rows are the holdout. MASE is scaled by the in-sample seasonal-naive error; \
       Winkler scores are divided by the same scale. Intervals of auto are calibrated from rolling-origin \
       errors inside each training window (pooled over the series); other models' are analytic.
-      """)
+      """
   )
 
   @OptionGroup var inputOptions: InputOptions

@@ -9,12 +9,12 @@ struct BenchmarkCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "benchmark",
     abstract: "Compare an authority with England, its region, statistical neighbours and Good/Outstanding authorities (DfE LAIT data).",
-    discussion: Examples.text(["benchmark --lait ../shared/data/dfe --authority 839 --measure CareLeaversNEET --catalogue models"], lead: """
+    discussion: """
       Reads the DfE files in --lait (lait_childrens_kpis_long.csv, lait_childrens_kpis_measures.csv,
       statistical_neighbours_2025_wide.csv, ofsted_ilacs_judgements_2025-03-31.csv) by path. Rules follow
       LAIT: neighbour average = plain mean; rank 1 = best by polarity, ties share the lowest rank;
       quartile bands A (best) to D from that year's authority values. See docs/IMPORT.md.
-      """)
+      """
   )
 
   @Option(help: "Folder with the DfE LAIT files (e.g. ../shared/data/dfe).")

@@ -8,8 +8,7 @@ import KPIReport
 struct DemandCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demand",
-    abstract: "Alternative-provision places and annual cost (P10/P50/P90) from the forecast of permanent exclusions, by scenario.",
-    discussion: Examples.text(["demand notebooks-data/bcp-kpis.csv --catalogue models --scenarios notebooks-data/scenarios-bcp.yaml --years 2"])
+    abstract: "Alternative-provision places and annual cost (P10/P50/P90) from the forecast of permanent exclusions, by scenario."
   )
 
   @OptionGroup var inputOptions: InputOptions

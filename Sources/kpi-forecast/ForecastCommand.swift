@@ -8,8 +8,7 @@ import KPIStats
 struct ForecastCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "forecast",
-    abstract: "Forecast each indicator with prediction intervals (default: to the financial year-end).",
-    discussion: Examples.text(["forecast notebooks-data/bcp-kpis.csv --horizon 4 --format csv"])
+    abstract: "Forecast each indicator with prediction intervals (default: to the financial year-end)."
   )
 
   @OptionGroup var inputOptions: InputOptions

@@ -8,12 +8,12 @@ struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
     abstract: "Read wide scorecard exports (tab- or comma-separated) into tidy observations, targets and comparators.",
-    discussion: Examples.text(["import ../shared/seeds/000_2285b7d634f4aaa8.txt --catalogue models"], lead: """
+    discussion: """
       Writes to --out: observations.csv (forecast input), targets.csv, comparators.csv, issues.csv,
       import-report.md and catalogue-draft.yaml. Every cell that is not a plain number is listed in the
       report with the reason. Several files are read as one set. --out is created when it does not \
       exist (its parent folder must exist). See docs/IMPORT.md.
-      """)
+      """
   )
 
   @Argument(help: "Scorecard export file(s); '-' reads standard input.")

@@ -8,8 +8,7 @@ struct OutputOptions<Format: FormatChoice>: ParsableArguments {
   @Option(help: "Output format.")
   var format: Format = Format.standard
 
-  @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.",
-                             discussion: "Its folder must exist; a read-only file is refused and left as it is."))
+  @Option(help: "Write to this file (atomically) instead of standard output; its folder must exist, and a read-only file is refused and left as it is.")
   var output: String?
 
   @Flag(help: "No notes on standard error (errors are still printed).")

@@ -7,8 +7,7 @@ import KPIReport
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
-    abstract: "A self-contained HTML page of fan charts: history, forecast, 80%/95% bands and target, per indicator.",
-    discussion: Examples.text(["report notebooks-data/bcp-kpis.csv --catalogue models"])
+    abstract: "A self-contained HTML page of fan charts: history, forecast, 80%/95% bands and target, per indicator."
   )
 
   @OptionGroup var inputOptions: InputOptions

@@ -11,7 +11,7 @@ func runMain() -> Int32 {
     let code = KPIForecastCommand.exitCode(for: error)
     let message = KPIForecastCommand.fullMessage(for: error)
     if code == .success {
-      print(message)
+      print(message + Examples.footer(arguments: Array(CommandLine.arguments.dropFirst())))
       return 0
     }
     FileHandle.standardError.write(Data((message + "\n").utf8))
@@ -21,12 +21,12 @@ func runMain() -> Int32 {
     try command.run()
     return 0
   } catch let e as CleanExit {
-    print(KPIForecastCommand.fullMessage(for: e))
+    print(KPIForecastCommand.fullMessage(for: e) + Examples.footer(arguments: Array(CommandLine.arguments.dropFirst())))
     return 0
   } catch {
     // ArgumentParser's own errors (help through the built-in `help` subcommand) keep their meaning.
     if !(error is ValidationError), KPIForecastCommand.exitCode(for: error) == .success {
-      print(KPIForecastCommand.fullMessage(for: error))
+      print(KPIForecastCommand.fullMessage(for: error) + Examples.footer(arguments: Array(CommandLine.arguments.dropFirst())))
       return 0
     }
     let (message, code) = ErrorReport.describe(error)

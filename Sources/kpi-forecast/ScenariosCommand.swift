@@ -8,8 +8,7 @@ import KPIReport
 struct ScenariosCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "scenarios",
-    abstract: "Workshop scenarios side by side per indicator: year-end forecast, interval, P(meet target), status, difference from baseline.",
-    discussion: Examples.text(["scenarios notebooks-data/bcp-kpis.csv --catalogue models --scenarios notebooks-data/scenarios-bcp.yaml"])
+    abstract: "Workshop scenarios side by side per indicator: year-end forecast, interval, P(meet target), status, difference from baseline."
   )
 
   @OptionGroup var inputOptions: InputOptions
@@ -33,7 +32,11 @@ struct ScenariosCommand: ParsableCommand {
     let forecasts = Forecaster.forecastAll(input.series, options: ForecastOptions(model: planning.model, horizon: .toYearEnd),
                                            progress: console.counter("forecasting", what: "series"))
     console.enter("simulating scenarios")
-    let (results, notes) = ScenarioRunner.run(forecasts, scenarios: document.scenarios, options: planning.yearEndOptions, includeUntouched: all)
+    // A file that changes nothing (a baseline only) shows every indicator rather than nothing.
+    let changesNothing = document.scenarios.allSatisfy(\.isBaseline)
+    if changesNothing && !all { console.note("\(document.file): no scenario changes an indicator; every indicator is shown at its baseline") }
+    let (results, notes) = ScenarioRunner.run(forecasts, scenarios: document.scenarios, options: planning.yearEndOptions,
+                                              includeUntouched: all || changesNothing)
     let text = out.format == .csv ? ScenariosRenderer.csv(results) : ScenariosRenderer.table(results, notes: notes)
     try out.write(text)
     if out.format == .csv { console.notes(notes) }

@@ -8,8 +8,7 @@ import KPIReport
 struct TargetsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "targets",
-    abstract: "Proposed target and intervention level per indicator, with the evidence and a plain-English rationale.",
-    discussion: Examples.text(["targets notebooks-data/bcp-kpis.csv --catalogue models --format csv"])
+    abstract: "Proposed target and intervention level per indicator, with the evidence and a plain-English rationale."
   )
 
   @OptionGroup var inputOptions: InputOptions

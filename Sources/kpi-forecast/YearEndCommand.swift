@@ -26,8 +26,7 @@ struct PlanningOptions: ParsableArguments {
 struct YearEndCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "year-end",
-    abstract: "Year-end outturn per indicator under its reporting basis: interval, target, P(meet target), status and a drafted reason.",
-    discussion: Examples.text(["year-end notebooks-data/bcp-kpis.csv --catalogue models"])
+    abstract: "Year-end outturn per indicator under its reporting basis: interval, target, P(meet target), status and a drafted reason."
   )
 
   @OptionGroup var inputOptions: InputOptions

@@ -42,6 +42,10 @@ public struct CSVReader: Sendable {
       }
       throw DataError.notUTF8(file: file, row: line, byteOffset: offset)
     }
+    if let nul = bytes.firstIndex(of: 0) {
+      throw DataError.invalid(InputLocation(file: file, row: 1 + bytes[..<nul].filter { $0 == 10 }.count),
+                              message: "a NUL byte at byte offset \(nul); this is not a text CSV file (export it again as CSV, UTF-8)")
+    }
     return try parse(text: text, file: file)
   }
 
