@@ -1,9 +1,11 @@
 import Foundation
 import KPIData
+import KPIPlanning
 
 /// A property-based fuzzer for the input readers (issue 3 item 5): it feeds random bytes and
 /// mutated seed files to the CSV reader, the tidy observations reader, the scorecard importer (and
-/// its renderers, whose observations CSV must always read back) and the catalogue loader.
+/// its renderers, whose observations CSV must always read back), the catalogue loader and the
+/// scenario-file reader (both strict YAML).
 /// Every input must end in a value or a thrown `DataError`; anything else — a trap, or a broken
 /// property — is a failure. Deterministic for a given seed.
 public struct FuzzEngine {
@@ -22,7 +24,7 @@ public struct FuzzEngine {
   }
 
   public enum Target: String, CaseIterable, Sendable {
-    case csv, observations, scorecard, catalogue, cell
+    case csv, observations, scorecard, catalogue, cell, scenarios
   }
 
   /// A property that did not hold.
@@ -50,6 +52,9 @@ public struct FuzzEngine {
     "1e308", "-0", "9999999999999999999999", ".", "indicator,period,value\n", "indicators:\n  - id: x\n    title: X\n    unit: percent\n",
     "    targets: {2022/23: 90}\n", "    intervention_levels: {2022/23: 95}\n", "    polarity: bigger\n", "    bounds: [0, 50]\n",
     "seasonal_prior: {effects: [1, -1, 0, 0], weight: 2}\n", "[[[[", "{{", "&a *a", "!!binary", "---\n", "? ", ": ", "- ", "|\n",
+    "scenarios:\n  - name: a\n", "    effects:\n      - indicator: k\n        change: -3\n        from: 2024/25 Q2\n", "        ramp: 2\n",
+    "        relative: -20%\n", "    convergence:\n      - {indicator: k, value: 10, share: 0.5}\n", "rmap", "~", "null", ".nan", "-.inf",
+    "0x10", "1e999", "&x [1, 2]", "*x", "!!str 5", "<<: *x\n",
   ]
 
   public init(corpus: [[UInt8]], seed: UInt64) {
@@ -136,6 +141,19 @@ public struct FuzzEngine {
         }
       case .catalogue:
         _ = try Catalogue.parse(data: data, file: "fuzz.yaml")
+      case .scenarios:
+        let doc = try ScenarioFile.parse(data: data, file: "fuzz.yaml")
+        for s in doc.scenarios {
+          for e in s.effects where !(1...120).contains(e.ramp) || (e.change.map { !$0.isFinite } ?? false) || (e.relative.map { !($0 > -1 && $0.isFinite) } ?? false) {
+            throw Failure(target: target, message: "effect on \(e.indicator) accepted out of range", input: input)
+          }
+          for c in s.convergence where !(c.share >= 0 && c.share <= 1) {
+            throw Failure(target: target, message: "convergence share \(c.share) accepted", input: input)
+          }
+        }
+        for (_, line) in doc.indicatorLines where line < 1 {
+          throw Failure(target: target, message: "indicator line \(line) < 1", input: input)
+        }
       case .cell:
         let r = CellReading.read(String(decoding: input.prefix(600), as: UTF8.self))
         if r.kind == .pair && r.numbers.count != 2 || r.kind == .number && r.numbers.count != 1 {

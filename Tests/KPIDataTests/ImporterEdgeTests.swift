@@ -87,6 +87,7 @@ import Testing
     var corpus = [[UInt8]]()
     for f in try TestPaths.seedFiles() { if let d = FileManager.default.contents(atPath: f) { corpus.append([UInt8](d)) } }
     if let d = FileManager.default.contents(atPath: TestPaths.models + "/catalogue.yaml") { corpus.append([UInt8](d.prefix(4000))) }
+    if let d = FileManager.default.contents(atPath: TestPaths.models + "/../notebooks-data/scenarios-bcp.yaml") { corpus.append([UInt8](d)) }
     var engine = FuzzEngine(corpus: corpus, seed: 20261123)
     try engine.fuzz(until: Date().addingTimeInterval(3), limit: 400)
     #expect(engine.executed > 50)
