@@ -37,3 +37,7 @@ enum HTMLPage: String, FormatChoice {
 extension ModelChoice: ExpressibleByArgument {}
 extension TransformChoice: ExpressibleByArgument {}
 extension ComparatorChoice: ExpressibleByArgument {}
+
+/// Kept for commands that still declare `--format` as the shared ``OutputFormat`` (prefer an
+/// ``OutputOptions`` with the command's own ``FormatChoice``, so help lists only what it writes).
+extension OutputFormat: ExpressibleByArgument {}
