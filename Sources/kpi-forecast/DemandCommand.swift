@@ -47,7 +47,7 @@ struct DemandCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Monte Carlo draws per scenario, 1,000 to 10,000,000 (default 100000).")
   var draws: Int = 100_000
 
-  @Option(help: "Seed of the Monte Carlo draws.")
+  @Option(parsing: .unconditional, help: "Seed of the Monte Carlo draws, a whole number 0 or more.")
   var seed: UInt64 = 1
 
   @Option(help: "Forecasting model.")

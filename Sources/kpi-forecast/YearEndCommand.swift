@@ -10,7 +10,7 @@ struct PlanningOptions: ParsableArguments {
   @Option(help: "Forecasting model.")
   var model: ModelChoice = .auto
 
-  @Option(help: "Seed of the Monte Carlo draws (same seed, same output).")
+  @Option(parsing: .unconditional, help: "Seed of the Monte Carlo draws, a whole number 0 or more (same seed, same output).")
   var seed: UInt64 = 1
 
   @Option(parsing: .unconditional, help: "Monte Carlo paths for outturns that add up several forecast periods (100 to 10,000,000).")

@@ -43,7 +43,9 @@ enum CatalogueLoader {
         }
         throw StrictYAML.error(file, node, "indicator '\(id)': \(message)\(found)")
       }
-      try validate(entry, file: file, line: item.mark?.line)
+      var keyLines = [String: Int]()
+      for (k, v) in map { if let key = k.string { keyLines[key] = v.mark?.line ?? k.mark?.line } }
+      try validate(entry, file: file, line: item.mark?.line, keyLines: keyLines)
       entries.append(entry)
     }
     return entries
@@ -90,9 +92,10 @@ enum CatalogueLoader {
 
   /// Rules spanning fields: bounds ordered and holding every published number; an intervention
   /// level never on the better side of its target; a seasonal prior of 4 or 12 finite effects.
-  static func validate(_ e: CatalogueEntry, file: String, line: Int?) throws {
+  static func validate(_ e: CatalogueEntry, file: String, line: Int?, keyLines: [String: Int] = [:]) throws {
     func fail(_ key: String, _ m: String) -> DataError {
-      DataError.configuration(file: file, line: line, message: "indicator '\(e.id)', key '\(key)': \(m)")
+      let top = String(key.prefix { $0 != "." })
+      return DataError.configuration(file: file, line: keyLines[top] ?? line, message: "indicator '\(e.id)', key '\(key)': \(m)")
     }
     if e.id.isEmpty || e.id.contains(where: { $0 == " " || $0 == "," || $0 == "\"" || $0.isNewline }) {
       throw fail("id", "the id '\(e.id)' must be non-empty without spaces, commas or quotes")
