@@ -25,7 +25,8 @@ public enum StrictYAML {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     guard let text = String(validating: bytes, as: UTF8.self) else {
       let offset = ScorecardText.firstInvalidUTF8Offset(bytes)
-      throw DataError.notUTF8(file: file, row: 1 + bytes.prefix(offset).filter { $0 == 10 }.count, byteOffset: offset)
+      throw DataError.configuration(file: file, line: 1 + bytes.prefix(offset).filter { $0 == 10 }.count,
+                                    message: "bytes at offset \(offset) are not valid UTF-8; save the file as UTF-8")
     }
     if let nul = text.utf8.firstIndex(of: 0) {
       let line = 1 + text.utf8[..<nul].filter { $0 == 10 }.count
