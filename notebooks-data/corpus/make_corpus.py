@@ -80,6 +80,9 @@ write("missing-markers.csv", good.replace("19.4", "x").replace("21.0", "NaN").re
 write("multi-authority.csv", tidy(indicator="permanent-exclusions", extra_header=",geography", extra=lambda i: ",Aaa")
       + "".join(f"permanent-exclusions,{p},{v + 10},Bbb\n" for p, v in zip(quarters(12), VALUES)))
 write("exclusions.csv", tidy(indicator="permanent-exclusions", values=[4, 6, 5, 7, 5, 6, 8, 6, 5, 7, 6, 8]))
+write("huge-finite.csv", tidy(extra_header=",unit,polarity", extra=lambda i: ",count,smaller", values=[v * 1e298 for v in VALUES]))
+write("all-missing.csv", "indicator,period,value\nk,2023-06,x\nk,2023-09,NaN\n")
+write("one-row.csv", "indicator,period,value\nk,2023-06,5\n")
 write("scorecard.tsv", "Measure\tQ1 Target 2022/23\tQ1 Outturn 2022/23\tQ2 Target 2022/23\tQ2 Outturn 2022/23\n"
       "Timeliness of assessments\t88\t70\t88\t83.5\n")
 

@@ -150,7 +150,9 @@ public enum ReasonDrafter {
 
   static func grouped(_ x: Double) -> String {
     let neg = x < 0
-    var digits = String(Int64(abs(x)))
+    // Printed, not converted to Int64: a value beyond Int64 (1e300 in the input) must not trap.
+    guard x.isFinite else { return "–" }
+    var digits = String(format: "%.0f", abs(x).rounded(.towardZero))
     var groups = [String]()
     while digits.count > 3 { groups.insert(String(digits.suffix(3)), at: 0); digits.removeLast(3) }
     groups.insert(digits, at: 0)
