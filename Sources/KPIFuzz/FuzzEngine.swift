@@ -36,6 +36,8 @@ public struct FuzzEngine {
   }
 
   public var corpus: [[UInt8]]
+  /// Corpus files for the catalogue and scenario readers (see ``pool(for:)``).
+  let catalogueFiles: [[UInt8]], scenarioFiles: [[UInt8]]
   public var rng: RNG
   public private(set) var executed = 0
   public private(set) var dataErrors = 0
@@ -59,18 +61,37 @@ public struct FuzzEngine {
 
   public init(corpus: [[UInt8]], seed: UInt64) {
     self.corpus = corpus.isEmpty ? [Array("indicator,period,value\nx,2022-06,1\n".utf8)] : corpus
+    catalogueFiles = Self.files(corpus, holding: "indicators:")
+    scenarioFiles = Self.files(corpus, holding: "scenarios:")
     self.rng = RNG(seed: seed)
   }
 
-  /// Builds the next input: a mutated corpus file (mostly), a splice of two, or random bytes.
-  public mutating func nextInput() -> [UInt8] {
+  /// Corpus files that look like input for `target` (YAML with its top key for the YAML
+  /// readers), so mutations reach past the first check; the whole corpus otherwise.
+  func pool(for target: Target?) -> [[UInt8]] {
+    switch target {
+    case .catalogue: return catalogueFiles.isEmpty ? corpus : catalogueFiles
+    case .scenarios: return scenarioFiles.isEmpty ? corpus : scenarioFiles
+    default: return corpus
+    }
+  }
+
+  /// The corpus files holding `key` near their start.
+  static func files(_ corpus: [[UInt8]], holding key: String) -> [[UInt8]] {
+    corpus.filter { String(decoding: $0.prefix(4096), as: UTF8.self).contains(key) }
+  }
+
+  /// Builds the next input: a mutated corpus file (mostly), a splice of two, or random bytes;
+  /// drawn from the files that suit `target` when it is given.
+  public mutating func nextInput(for target: Target? = nil) -> [UInt8] {
+    let files = pool(for: target)
     var b: [UInt8]
     switch rng.below(10) {
     case 0: b = (0..<rng.below(512)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
     case 1:
-      let a = corpus[rng.below(corpus.count)], c = corpus[rng.below(corpus.count)]
+      let a = files[rng.below(files.count)], c = corpus[rng.below(corpus.count)]
       b = Array(a.prefix(rng.below(a.count + 1))) + Array(c.suffix(rng.below(c.count + 1)))
-    default: b = corpus[rng.below(corpus.count)]
+    default: b = files[rng.below(files.count)]
     }
     let n = 1 + rng.below(8)
     for _ in 0..<n { mutate(&b) }
@@ -170,7 +191,7 @@ public struct FuzzEngine {
                             progress: ((Int, Int) -> Void)? = nil) throws {
     var i = 0
     while i < limit && (i % 64 != 0 || Date() < deadline) {
-      let input = nextInput()
+      let input = nextInput(for: targets[i % targets.count])
       try run(input, on: targets[i % targets.count])
       i += 1
       if i % 20_000 == 0 { progress?(executed, dataErrors) }
