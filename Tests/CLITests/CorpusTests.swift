@@ -58,7 +58,9 @@ import Testing
         if command == "scenarios" && !c.arguments.contains("--scenarios") { args += ["--scenarios", "\(corpus)/scenarios/baseline-only.yaml"] }
         let r = try runCLI(args, cwd: caseDir, stdin: stdin)
         let first = r.err.split(separator: "\n").first.map(String.init) ?? ""
-        print("corpus \(c.line) \(command): exit \(r.code) | \(first.prefix(160))")
+        let shown = first.replacingOccurrences(of: corpus + "/", with: "").replacingOccurrences(of: caseDir + "/", with: "")
+          .replacingOccurrences(of: caseDir, with: "<tmp>")
+        print("corpus \(c.line) \(command): exit \(r.code) | \(shown)")
         let label = "manifest line \(c.line), \(command) \(c.arguments.joined(separator: " "))"
         #expect(r.code == c.exit, "\(label): exit \(r.code), expected \(c.exit); stderr: \(r.err.prefix(400))")
         if c.fragment == "(silent)" {
