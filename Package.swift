@@ -58,6 +58,7 @@ let package = Package(
     .testTarget(name: "KPIDataTests", dependencies: ["KPIData", "KPIFuzz"]),
     .testTarget(name: "KPIForecastTests", dependencies: ["KPIForecast", "KPIStats", "KPIData", "KPITestSupport"]),
     .testTarget(name: "KPIPlanningTests", dependencies: ["KPIPlanning", "KPIForecast", "KPIStats", "KPIData"]),
+    .testTarget(name: "KPIReportTests", dependencies: ["KPIReport", "KPIPlanning", "KPIForecast", "KPIStats", "KPIData"]),
     .testTarget(name: "CLITests", dependencies: ["kpi-forecast"]),
   ],
   swiftLanguageModes: [.v6]

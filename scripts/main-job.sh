@@ -16,5 +16,5 @@ else
   echo "main-job: seeds not found; forecasting the bundled $input" >&2
 fi
 .build/release/kpi-forecast forecast "$input" --to-year-end --catalogue models "$@"
-.build/release/kpi-forecast report "$input" --catalogue models --output out/report.html
-echo "main-job: fan charts in out/report.html" >&2
+.build/release/kpi-forecast report "$input" --catalogue models --authority "BCP Council" --output out/report.html
+echo "main-job: the committee pack in out/report.html" >&2

@@ -1,25 +1,24 @@
 import KPIStats
 
-/// How `auto` forecasts a series: within a family by the family's own rule (AICc for ETS, the
-/// ACF test for Theta's seasonality), across families by the median of the members' point
-/// forecasts (robust to one bad member; Petropoulos & Svetunkov 2020, the M4 "SHD" and
-/// median-combination results), with spread the members' mean analytic sd, then calibrated
-/// from rolling-origin errors (see ``IntervalCalibration``).
+/// How `auto` forecasts a series.
 ///
-/// By length (observed values n, seasonal period m): n ≤ ``followLength`` and every change in
-/// one direction (after the catalogue's seasonal shape; n ≤ 2 always) → ``FollowLast`` (the
-/// last value, with that seasonal shape); otherwise n ≤ m, level shifts, or a constant series →
-/// the regression with the catalogue prior (3 residual df; no trend under two cycles);
-/// m < n < ``shortLength`` → ``shortMembers``; longer → ``members``. On Tourism cut to 3 and 4
-/// quarters (validation windows inside the training data) following the last value of every
-/// series scored MASE 1.47 / 1.35 against the mean's 1.26 / 1.08 — a few seasonal quarters
-/// average out in the mean — so only a series that moves one way follows its last value.
+/// Before any rule: n ≤ ``followLength`` observed values that only rise or only fall (after the
+/// catalogue's seasonal shape; n ≤ 2 always) → ``FollowLast`` (the last value, with that
+/// seasonal shape; docs/ACCURACY.md has the evidence); level shifts or a constant series → the
+/// regression with the catalogue prior (3 residual df; no trend under two cycles). Every other
+/// series → the ``AutoRule`` of its ``Regime``: learned by the engine from the batch's own
+/// rolling-origin errors (``AutoLearner``), or, for a regime with too few series, the rule
+/// learned on the dev sets. A rule's members are combined by the median (or the mean of two) of
+/// their point forecasts — robust to one bad member (Petropoulos & Svetunkov 2020; the M4
+/// median-combination results) — with spread the members' mean analytic sd, then calibrated
+/// per regime from the same rolling-origin errors (``IntervalCalibration``).
 public struct AutoConfiguration: Sendable {
-  public var members: [ModelChoice]
-  /// Members used when the series is short (fewer than `shortLength` observations).
-  public var shortMembers: [ModelChoice]
-  public var shortLength: Int
-  public var combination: Combination
+  /// Rules per regime fixed by the caller (a benchmark's candidate); the rest are learned.
+  public var rules: [Regime: AutoRule]
+  /// A rule for every regime (overrides learning); `kpi-bench --methods auto:RULE`.
+  public var everyRegime: AutoRule?
+  /// Whether the engine learns each regime's rule from the batch.
+  public var learn: Bool
   /// Series of at most this many observations follow their last value (see ``followDamping``).
   public var followLength: Int
   /// Damping of the drift for those series (0 = naive).
@@ -27,19 +26,17 @@ public struct AutoConfiguration: Sendable {
 
   public enum Combination: String, Sendable { case median, mean }
 
-  public init(members: [ModelChoice] = [.ets, .theta, .snaive],
-              shortMembers: [ModelChoice] = [.snaive, .snaiveAvg, .theta], shortLength: Int = 13,
-              combination: Combination = .median, followLength: Int = 4, followDamping: Double = 0) {
-    self.members = members
-    self.shortMembers = shortMembers
-    self.shortLength = shortLength
-    self.combination = combination
+  public init(rules: [Regime: AutoRule] = [:], everyRegime: AutoRule? = nil, learn: Bool = true,
+              followLength: Int = 4, followDamping: Double = 0) {
+    self.rules = rules
+    self.everyRegime = everyRegime
+    self.learn = learn
     self.followLength = followLength
     self.followDamping = followDamping
   }
 
   /// Which form auto takes for a series.
-  public enum Form: Sendable, Equatable { case follow, regression, combination([ModelChoice]) }
+  public enum Form: Sendable, Equatable { case follow, regression, rule(AutoRule) }
 
   /// Whether the (prior-adjusted) observations only rise or only fall; true for one or two.
   static func isMonotone(_ m: ModelInput) -> Bool {
@@ -51,12 +48,23 @@ public struct AutoConfiguration: Sendable {
     return d.allSatisfy { $0 > 0 } || d.allSatisfy { $0 < 0 }
   }
 
+  /// Whether a series goes to its regime's rule (rather than following or the regression).
+  public static func usesRule(_ m: ModelInput, followLength: Int) -> Bool {
+    let obs = m.observed
+    if m.levelShifts.isEmpty && obs.count <= followLength && isMonotone(m) { return false }
+    return m.levelShifts.isEmpty && obs.min() != obs.max()
+  }
+
+  /// The regime of a series.
+  public static func regime(_ m: ModelInput) -> Regime { Regime(period: max(m.input.period, 1), observed: m.input.observedCount) }
+
+  /// The rule for a regime: the caller's, else the learned or dev-set one.
+  public func rule(for r: Regime) -> AutoRule { everyRegime ?? rules[r] ?? AutoLearner.defaultRule(r) }
+
   public func form(for m: ModelInput) -> Form {
     let obs = m.observed
     if m.levelShifts.isEmpty && obs.count <= followLength && Self.isMonotone(m) { return .follow }
-    let constant = obs.min() == obs.max()
-    let m0 = max(m.input.period, 2)
-    guard m.levelShifts.isEmpty && !constant && obs.count > m0 else { return .regression }
-    return .combination(obs.count < shortLength ? shortMembers : members)
+    guard Self.usesRule(m, followLength: followLength) else { return .regression }
+    return .rule(rule(for: Self.regime(m)))
   }
 }

@@ -17,6 +17,8 @@ public enum ForecastNote: Sendable, Hashable, CustomStringConvertible {
   case model(String)
   /// Intervals calibrated from rolling-origin errors, or analytic (for the combination).
   case intervals(String)
+  /// The rule auto used for the series' regime, and how it was chosen.
+  case autoRule(String)
   /// The series is too short (or too flat) to size its own band: the spread was borrowed.
   case spreadBorrowed(observations: Int, peers: Int, sigma: Double)
   /// No observations: no forecast.
@@ -34,6 +36,7 @@ public enum ForecastNote: Sendable, Hashable, CustomStringConvertible {
       return "catalogue model '\(name)' is not one of \(ModelChoice.allCases.map(\.rawValue).joined(separator: ", ")): auto used"
     case .modelFailed(let m, let r, let f): return "\(m) model failed (\(r)); \(f) used instead"
     case .intervals(let s): return "intervals \(s)"
+    case .autoRule(let s): return s
     case .spreadBorrowed(let n, let peers, let sigma):
       let from = peers > 0 ? "the one-step changes of \(peers) other series of the same frequency and scale" : "the documented default for its scale"
       return "\(n) observation\(n == 1 ? "" : "s") cannot size a band alone: spread \(String(format: "%.3g", sigma)) per step on the model scale, shrunk toward \(from)"

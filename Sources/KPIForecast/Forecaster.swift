@@ -23,62 +23,58 @@ public enum Forecaster {
     run(series.map { PreparedSeries($0, options: options) }, options: options, progress: progress).forecasts
   }
 
-  /// Steps of the calibration's inner forecasts: two seasonal cycles (8 quarters, 24 months,
-  /// 2 years), whatever the command asks, so every command gets the same calibration.
-  static func calibrationHorizon(_ m: ModelInput) -> Int { 2 * max(m.input.period, 1) }
-
-  /// Most series a run calibrates on: the pooled error distribution is well estimated from a
-  /// thousand series; larger batches calibrate on an evenly spaced (deterministic) sample.
-  static let maximumCalibrationSeries = 1000
-
-  /// The engine over prepared series: forecasts and the calibration used (nil = analytic).
+  /// The engine over prepared series: forecasts, and what `auto` learned per regime (its rule
+  /// and calibration; empty when no series used a rule).
   public static func run(_ prepared: [PreparedSeries], options: ForecastOptions,
-                         progress: (@Sendable (Int, Int) -> Void)? = nil) -> (forecasts: [SeriesForecast], calibration: IntervalCalibration?) {
-    let auto = options.auto
-    // Which series calibrate: auto's combinations, a deterministic sample of at most 1,000.
-    var candidates = [Int]()
-    for (i, p) in prepared.enumerated() where p.refusal == nil && p.choice == .auto {
-      if case .combination = auto.form(for: p.model) { candidates.append(i) }
+                         progress: (@Sendable (Int, Int) -> Void)? = nil) -> (forecasts: [SeriesForecast], learning: [Regime: AutoLearner.Outcome]) {
+    var auto = options.auto
+    // Pass 0: the series that read a regime's rule teach it (rolling origins inside their own
+    // training data), and the chosen rule's errors calibrate the regime's intervals.
+    let ruled = prepared.indices.filter { i in
+      let p = prepared[i]
+      return p.refusal == nil && p.choice == .auto && AutoConfiguration.usesRule(p.model, followLength: auto.followLength)
     }
-    let wantErrors = options.calibrate && options.calibration == nil
-    var sample = Set<Int>()
-    if wantErrors {
-      let k = candidates.count, cap = maximumCalibrationSeries
-      sample = Set(k > cap ? (0..<cap).map { candidates[$0 * k / cap] } : candidates)
+    var learning = [Regime: AutoLearner.Outcome]()
+    var etsStarts = [Int: ETSFit]()
+    if !ruled.isEmpty && (options.calibrate || auto.learn) {
+      var fixed = auto.rules
+      if let every = auto.everyRegime {
+        for i in ruled { fixed[AutoConfiguration.regime(prepared[i].model)] = every }
+      }
+      let result = AutoLearner.learn(ruled.map { prepared[$0].model }, origins: options.calibrationOrigins, learn: auto.learn,
+                                     fixed: fixed, calibrate: options.calibrate)
+      learning = result.outcomes
+      for (r, o) in learning { auto.rules[r] = o.rule }
+      // The ETS form chosen while learning is the one the forecast uses (no second AICc search).
+      for (k, fit) in result.etsFits { etsStarts[ruled[k]] = fit }
     }
+    let starts = etsStarts
     let total = prepared.count
     let tick: (@Sendable (Int) -> Void)? = progress.map { p in { @Sendable done in p(done, total) } }
-    let chosen = sample, origins = options.calibrationOrigins
-    // Pass 1: fit once; the calibration sample also gives its inner rolling-origin errors,
-    // refitting the same specification (ETS: the form chosen on all the data) at each origin.
-    let fits: [(fit: ModelFit?, notes: [ForecastNote], errors: [StandardisedError])] = Array(prepared.indices).parallelMap(progress: tick) { i in
+    let fitAuto = auto
+    // Pass 1: fit once.
+    let fits: [(fit: ModelFit?, notes: [ForecastNote])] = Array(prepared.indices).parallelMap(progress: tick) { i in
       let p = prepared[i]
-      guard p.refusal == nil else { return (nil, [], []) }
-      guard p.observedCount > 0 else { return (nil, [.noObservations], []) }
+      guard p.refusal == nil else { return (nil, []) }
+      guard p.observedCount > 0 else { return (nil, [.noObservations]) }
       var notes = [ForecastNote]()
       let fit: ModelFit
-      do { fit = try p.choice.fit(p.model, auto: auto) } catch {
-        guard let f = try? ModelChoice.snaive.fit(p.model) else { return (nil, [.noObservations], []) }
+      var model = p.model
+      model.etsStart = starts[i]
+      do { fit = try p.choice.fit(model, auto: fitAuto) } catch {
+        guard let f = try? ModelChoice.snaive.fit(p.model) else { return (nil, [.noObservations]) }
         notes.append(.modelFailed(model: p.choice.rawValue, reason: "\(error)", fallback: "seasonal naive"))
         fit = f
       }
-      var errors = [StandardisedError]()
-      if chosen.contains(i) && fit.isCombination {
-        var inner = p.model
-        inner.etsStart = fit.etsFit
-        errors = IntervalCalibration.standardisedErrors(inner, horizon: calibrationHorizon(inner), origins: origins) {
-          try p.choice.fit($0, auto: auto).forecast(horizon: $1)
-        }
-      }
-      return (fit, notes, errors)
+      return (fit, notes)
     }
-    let calibration = options.calibrate ? (options.calibration ?? IntervalCalibration(errors: fits.flatMap(\.errors))) : nil
     let floor = SpreadFloor(batch: prepared)
-    // Pass 2: the forecast distributions, calibrated where auto combined, floored where the
-    // series cannot size its own band.
+    let learned = learning
+    // Pass 2: the forecast distributions, calibrated per regime where auto read a rule, floored
+    // where the series cannot size its own band.
     let forecasts: [SeriesForecast] = Array(prepared.indices).parallelMap { i in
       let p = prepared[i]
-      let (fitOrNil, fitNotes, _) = fits[i]
+      let (fitOrNil, fitNotes) = fits[i]
       var notes = p.notes + fitNotes
       guard p.refusal == nil, let fit = fitOrNil else {
         return SeriesForecast(series: p.series, periods: [], distributions: [], correlation: [], model: "none", transform: p.transform,
@@ -87,29 +83,53 @@ public enum Forecaster {
       let steps = p.periods.count
       var f = fit.forecast(horizon: steps)
       notes += f.warnings.map { .model($0) }
-      if fit.isCombination {
-        if let calibration {
-          f.distributions = calibration.distributions(mean: f.mean, sd: f.sd, centreOnMedian: p.transform != .none)
+      var calibrated = false
+      if fit.isCombination, let outcome = learned[AutoConfiguration.regime(p.model)] {
+        notes.append(.autoRule(outcome.note))
+        let regime = AutoConfiguration.regime(p.model)
+        let scale = AutoLearner.standardisesByScale(regime) ? AutoLearner.errorScale(p.model) : nil
+        if let calibration = outcome.calibration, !AutoLearner.standardisesByScale(regime) || scale != nil {
+          let sd = scale.map { [Double](repeating: $0, count: f.mean.count) } ?? f.sd
+          f.distributions = calibration.distributions(mean: f.mean, sd: sd, centreOnMedian: p.transform != .none)
           notes.append(.intervals(calibration.describe()))
+          calibrated = true
         } else if options.calibrate {
           notes.append(.intervals("analytic (too few rolling-origin errors to calibrate)"))
         }
       }
-      if !(p.series.entry?.fixed ?? false) { applyFloor(&f, fit: fit, prepared: p, floor: floor, notes: &notes) }
+      if !(p.series.entry?.fixed ?? false) {
+        applyFloor(&f, fit: fit, prepared: p, floor: floor, calibrated: calibrated, notes: &notes)
+      }
       let label = p.transform == .none ? fit.label : "\(fit.label) \(p.transform.name)"
       return SeriesForecast(series: p.series, periods: p.periods,
                             distributions: f.distributions.map { ForecastDistribution(base: $0, transform: p.transform) },
                             correlation: f.correlation, model: label, transform: p.transform, notes: notes)
     }
-    return (forecasts, calibration)
+    return (forecasts, learning)
+  }
+
+  /// One line on how intervals were made across regimes, for benchmark tables.
+  public static func describe(_ learning: [Regime: AutoLearner.Outcome]) -> String {
+    guard !learning.isEmpty else { return "analytic" }
+    return learning.keys.sorted().map { r -> String in
+      let o = learning[r]!
+      return "\(r.key): \(o.rule)\(o.learned ? "" : " (dev-set rule)"), \(o.calibration.map { "\($0.count) errors, c(1) = \(String(format: "%.2f", $0.factor(step: 1)))" } ?? "analytic")"
+    }.joined(separator: "; ")
   }
 
   /// Short series shrink their own σ toward the batch's; a forecast with no spread at all
   /// borrows one (``SpreadFloor``).
-  static func applyFloor(_ f: inout ModelForecast, fit: ModelFit, prepared p: PreparedSeries, floor: SpreadFloor, notes: inout [ForecastNote]) {
+  static func applyFloor(_ f: inout ModelForecast, fit: ModelFit, prepared p: PreparedSeries, floor: SpreadFloor, calibrated: Bool,
+                         notes: inout [ForecastNote]) {
     let n = p.observedCount
     let degenerate = f.distributions.contains { !($0.spread > 0 && $0.spread.isFinite) }
-    let own = fit.ownScale
+    var own = calibrated ? nil : fit.ownScale
+    // An uncalibrated rule on two cycles or less: its one-step spread rests on n − m residuals
+    // at most, so it is shrunk toward the batch's like any short series' own scale.
+    if !calibrated, own == nil, fit.isCombination, AutoLearner.standardisesByScale(AutoConfiguration.regime(p.model)),
+       let s1 = f.sd.first, s1 > 0, s1.isFinite {
+      own = (s1, max(n - max(p.model.input.period, 1), 1))
+    }
     guard degenerate || own != nil else { return }
     let (peer, peers) = floor.peerScale(p.model)
     let sigma = own.map { floor.shrunk(own: $0.sigma, changes: $0.count, peer: peer) }
@@ -119,6 +139,8 @@ public enum Forecaster {
     f.sd = (0..<h).map { sigma * Double($0 + 1).squareRoot() }
     f.distributions = zip(f.mean, f.sd).map { .normal(mean: $0, sd: $1) }
     f.correlation = ErrorCorrelation.seasonalRandomWalk(period: 1, horizon: h)
+    // The model's own "zero width" remark no longer holds once the band is borrowed.
+    notes.removeAll { if case .model(let m) = $0 { return m.contains("interval has zero width") }; return false }
     notes.append(.spreadBorrowed(observations: n, peers: peers, sigma: sigma))
   }
 }

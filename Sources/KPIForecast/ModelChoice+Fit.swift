@@ -12,21 +12,28 @@ extension ModelChoice {
         return ModelFit(choice: .auto, single: try FollowLast(damping: c.followDamping, seasonalPrior: m.seasonalPrior).fit(m.input))
       case .regression:
         return ModelFit(choice: .auto, single: try Self.fallbackRegression(m).fit(m.input))
-      case .combination(let members):
+      case .rule(let rule):
+        // A member that cannot run on the series (averaged seasonal naive on five quarters) is
+        // replaced by seasonal naive, else the last value, so the rule keeps its shape: the
+        // median of three stays a median (as ``AutoLearner`` scores it).
         var fits = [any FittedForecastModel](), labels = [String](), warnings = [String]()
-        for fam in members {
-          do {
-            let f = try fam.fitSingle(m)
-            fits.append(f); labels.append(f.label)
-          } catch { warnings.append("\(fam.rawValue) left out of auto: \(error)") }
+        for fam in rule.members {
+          let f = try Self.fitOrSimplest(fam, m)
+          if f.replaced { warnings.append("\(fam.rawValue) cannot run on this series: \(f.fit.label) in its place") }
+          fits.append(f.fit); labels.append(f.fit.label)
         }
-        if fits.isEmpty { fits.append(try SeasonalNaive().fit(m.input)); labels.append("snaive") }
-        if fits.count == 1 { return ModelFit(choice: .auto, single: fits[0]) }
-        return ModelFit(choice: .auto, members: fits, labels: labels, warnings: warnings, combination: c.combination)
+        return ModelFit(choice: .auto, members: fits, labels: labels, warnings: warnings, combination: rule.combination)
       }
     default:
       return ModelFit(choice: self, single: try fitSingle(m))
     }
+  }
+
+  /// `family`'s fit, or seasonal naive, or the last value when neither runs; `replaced` says so.
+  static func fitOrSimplest(_ family: ModelChoice, _ m: ModelInput) throws -> (fit: any FittedForecastModel, replaced: Bool) {
+    if let f = try? family.fitSingle(m) { return (f, false) }
+    if let f = try? SeasonalNaive().fit(m.input) { return (f, true) }
+    return (try FollowLast().fit(m.input), true)
   }
 
   /// One family's fit.

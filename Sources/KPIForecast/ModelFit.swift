@@ -16,7 +16,7 @@ public struct ModelFit: Sendable {
   /// The one-step error scale the fit estimated on the model scale and how many errors it came
   /// from (for the short-series shrinkage); nil where the model does not expose it.
   public var ownScale: (sigma: Double, count: Int)? {
-    guard members.count == 1 else { return nil }
+    guard members.count == 1, combination == nil else { return nil }
     if let f = members[0] as? FollowLast.Fitted { return (f.sigma, f.changes) }
     return nil
   }
@@ -35,7 +35,8 @@ public struct ModelFit: Sendable {
     self.combination = combination
     self.warnings = warnings + members.flatMap(\.warnings)
     // No commas, so the model column stays one plain CSV field: ETS(M,Ad,M) is written ETS(MAdM).
-    label = "auto(\(combination.rawValue): " + labels.map { $0.replacingOccurrences(of: ",", with: "") }.joined(separator: " + ") + ")"
+    let names = labels.map { $0.replacingOccurrences(of: ",", with: "") }
+    label = names.count == 1 ? "auto(\(names[0]))" : "auto(\(combination.rawValue): " + names.joined(separator: " + ") + ")"
   }
 
   /// Steps 1 … horizon on the model scale, analytic spread, with the error correlation.
@@ -65,8 +66,6 @@ public struct ModelFit: Sendable {
   /// Median of `xs` (reorders it).
   static func median(_ xs: inout [Double]) -> Double {
     xs.sort()
-    let n = xs.count
-    guard n > 0 else { return .nan }
-    return n % 2 == 1 ? xs[n / 2] : (xs[n / 2 - 1] + xs[n / 2]) / 2
+    return SampleQuantile.type7(sorted: xs, 0.5)
   }
 }

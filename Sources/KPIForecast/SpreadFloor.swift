@@ -27,8 +27,7 @@ public struct SpreadFloor: Sendable {
     }
     groups = byKey.compactMapValues { xs -> (Double, Int)? in
       guard xs.count >= Self.minimumPeers else { return nil }
-      let s = xs.sorted()
-      return (s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2, s.count)
+      return (SampleQuantile.median(xs), xs.count)
     }
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import KPIData
 import KPIForecast
 
 /// Renders backtest results: one row per indicator (group) and an `overall` row.

@@ -1,4 +1,5 @@
 import Foundation
+import KPIData
 import KPIPlanning
 
 /// Renders AP demand: the CSV contract of DESIGN §4 and a table with the assumptions.

@@ -29,17 +29,8 @@ public enum ForecastRenderer {
   /// `80` → "80", `99.5` → "99.5".
   public static func levelName(_ l: Double) -> String { NumberFormat.machine(l) }
 
-  /// Human format of a value in its unit.
-  public static func format(_ x: Double, unit: KPIUnit) -> String {
-    switch unit {
-    // Small percents (exclusion rates such as 0.04%) keep two significant decimals.
-    case .percent: return NumberFormat.human(x, decimals: abs(x) >= 1 || x == 0 ? 1 : (abs(x) >= 0.1 ? 2 : 3)) + "%"
-    case .count: return NumberFormat.human(x, decimals: 0)
-    case .rate: return NumberFormat.human(x, decimals: 1)
-    case .days: return NumberFormat.human(x, decimals: 0) + " days"
-    case .number: return NumberFormat.human(x, decimals: abs(x) >= 100 ? 0 : 2)
-    }
-  }
+  /// Human format of a value in its unit (``NumberFormat/value(_:unit:)``).
+  public static func format(_ x: Double, unit: KPIUnit) -> String { NumberFormat.value(x, unit: unit) }
 
   /// An aligned table with units, then the notes (warnings) per series.
   public static func table(_ forecasts: [SeriesForecast], levels: [Double], withGeography: Bool) -> String {

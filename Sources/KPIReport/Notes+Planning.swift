@@ -1,3 +1,4 @@
+import KPIData
 import KPIForecast
 import KPIPlanning
 

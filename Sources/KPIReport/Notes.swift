@@ -1,3 +1,4 @@
+import KPIData
 import KPIForecast
 
 /// Groups the per-series notes of a batch: a note shared by many series is printed once with a

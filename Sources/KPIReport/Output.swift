@@ -66,41 +66,6 @@ public enum OutputError: Error, CustomStringConvertible, Equatable {
   }
 }
 
-/// Number formatting for people and for scripts.
-public enum NumberFormat {
-  /// Up to 10 significant digits, no exponent for ordinary magnitudes: for CSV and JSON.
-  public static func machine(_ x: Double) -> String {
-    if x.isNaN { return "" }
-    if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
-    var s = String(format: "%.10g", x)
-    if s.contains("e") { return s }
-    if s.contains(".") { while s.hasSuffix("0") { s.removeLast() }; if s.hasSuffix(".") { s.removeLast() } }
-    return s
-  }
-
-  /// Thousands separators and `decimals` places, e.g. 2,157 or 25.4.
-  public static func human(_ x: Double, decimals: Int) -> String {
-    if x.isNaN { return "–" }
-    let s = String(format: "%.\(decimals)f", abs(x))
-    let parts = s.split(separator: ".", maxSplits: 1).map(String.init)
-    var intPart = parts[0]
-    var groups = [String]()
-    while intPart.count > 3 { groups.insert(String(intPart.suffix(3)), at: 0); intPart.removeLast(3) }
-    groups.insert(intPart, at: 0)
-    var out = groups.joined(separator: ",")
-    if parts.count > 1 { out += "." + parts[1] }
-    return (x < 0 && Double(s) != 0 ? "−" : "") + out
-  }
-
-  /// Quotes a CSV field when it holds a comma, quote or newline.
-  public static func csvField(_ s: String) -> String {
-    if s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") {
-      return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    return s
-  }
-}
-
 /// Pads columns of cells to a plain-text table; numeric columns right-aligned.
 public struct TextTable {
   public var header: [String]

@@ -9,12 +9,14 @@ public enum YearEndRenderer {
 
   /// Probabilities to 4 decimals in machine output.
   static func prob(_ p: Double?) -> String { p.map { NumberFormat.machine(($0 * 10_000).rounded() / 10_000) } ?? "" }
-  static func num(_ x: Double?) -> String { x.map(NumberFormat.machine) ?? "" }
+  static func num(_ x: Double?) -> String { x.flatMap { $0.isNaN ? nil : NumberFormat.machine($0) } ?? "" }
 
   public static func csv(_ outlooks: [YearEndOutlook]) -> String {
     var lines = [csvHeader]
     for o in outlooks {
-      let (l80, h80) = o.interval(level: 80), (l95, h95) = o.interval(level: 95)
+      // An actual outturn (a year already over) has no interval: those cells stay empty.
+      let (l80, h80) = o.actual == nil ? o.interval(level: 80) : (.nan, .nan)
+      let (l95, h95) = o.actual == nil ? o.interval(level: 95) : (.nan, .nan)
       let row = [NumberFormat.csvField(o.key.indicator), NumberFormat.csvField(o.key.geography ?? ""), o.yearEnd.financialYearLabel,
                  o.basis.rawValue, num(o.point), num(l80), num(h80), num(l95), num(h95),
                  num(o.thresholds?.target), num(o.thresholds?.interventionLevel),
@@ -58,9 +60,10 @@ public enum YearEndRenderer {
       let (l80, h80) = o.interval(level: 80), (l95, h95) = o.interval(level: 95)
       var r = [o.key.indicator]
       if withGeo { r.append(o.key.geography ?? "") }
-      r += [o.yearEnd.financialYearLabel, o.basis.rawValue, ForecastRenderer.format(o.point, unit: u),
-            "\(ForecastRenderer.format(l80, unit: u)) to \(ForecastRenderer.format(h80, unit: u))",
-            "\(ForecastRenderer.format(l95, unit: u)) to \(ForecastRenderer.format(h95, unit: u))",
+      let known = o.actual != nil
+      r += [o.yearEnd.financialYearLabel, o.basis.rawValue, ForecastRenderer.format(o.point, unit: u) + (known ? " (actual)" : ""),
+            known ? "–" : "\(ForecastRenderer.format(l80, unit: u)) to \(ForecastRenderer.format(h80, unit: u))",
+            known ? "–" : "\(ForecastRenderer.format(l95, unit: u)) to \(ForecastRenderer.format(h95, unit: u))",
             o.thresholds?.target.map { ForecastRenderer.format($0, unit: u) } ?? "–",
             o.thresholds?.interventionLevel.map { ForecastRenderer.format($0, unit: u) } ?? "–",
             o.probabilityOfMeetingTarget.map(percent) ?? "–", o.probabilityWorseThanIntervention.map(percent) ?? "–",
@@ -71,20 +74,22 @@ public enum YearEndRenderer {
     return (header, rows, Set((3 + off)...(9 + off)))
   }
 
-  static func percent(_ p: Double) -> String { String(format: "%.0f%%", p * 100) }
+  static func percent(_ p: Double) -> String { NumberFormat.probability(p) }
 
   struct JSONItem: Encodable {
     var indicator: String; var geography: String?; var yearEnd: String; var basis: String; var aggregation: String
-    var forecast: Double; var lo80: Double; var hi80: Double; var lo95: Double; var hi95: Double
+    var forecast: Double; var actual: Bool; var lo80: Double?; var hi80: Double?; var lo95: Double?; var hi95: Double?
     var target: Double?; var interventionLevel: Double?; var pMeetTarget: Double?; var pWorseThanIntervention: Double?
     var status: String?; var model: String; var reason: String; var warnings: [String]
   }
 
   public static func json(_ outlooks: [YearEndOutlook]) throws -> String {
     let items = outlooks.map { o in
-      let (l80, h80) = o.interval(level: 80), (l95, h95) = o.interval(level: 95)
+      let b80: (Double, Double)? = o.actual == nil ? o.interval(level: 80) : nil
+      let b95: (Double, Double)? = o.actual == nil ? o.interval(level: 95) : nil
       return JSONItem(indicator: o.key.indicator, geography: o.key.geography, yearEnd: o.yearEnd.financialYearLabel, basis: o.basis.rawValue,
-                      aggregation: o.aggregation.description, forecast: o.point, lo80: l80, hi80: h80, lo95: l95, hi95: h95,
+                      aggregation: o.aggregation.description, forecast: o.point, actual: o.actual != nil,
+                      lo80: b80?.0, hi80: b80?.1, lo95: b95?.0, hi95: b95?.1,
                       target: o.thresholds?.target, interventionLevel: o.thresholds?.interventionLevel,
                       pMeetTarget: o.probabilityOfMeetingTarget, pWorseThanIntervention: o.probabilityWorseThanIntervention,
                       status: o.status?.rawValue, model: o.model, reason: o.reason, warnings: o.warnings)

@@ -54,6 +54,12 @@ struct KPIBench: ParsableCommand {
   @Option(help: "Repeat each run this many times and report the fastest (speed figures).")
   var repeats = 1
 
+  @Flag(help: "For cuts of at most 8 values, scale MASE by the FULL training series' seasonal-naive error (as RESULTS.md's cut table).")
+  var maseFull = false
+
+  @Flag(help: "Print every candidate rule's rolling-origin score per regime (what auto learns, on the training data only).")
+  var learn = false
+
   func run() throws {
     let metaPath = meta ?? {
       let p = path.replacingOccurrences(of: ".csv", with: "_meta_ext.csv")
@@ -79,21 +85,11 @@ struct KPIBench: ParsableCommand {
       var o = ForecastOptions(transform: log ? .log : .none)
       o.calibrationOrigins = origins
       if n == "auto" { return o }
+      // auto-dev: the dev-set rules, nothing learned; auto:RULE: one rule for every regime.
+      if n == "auto-dev" { o.auto.learn = false; return o }
       if n.hasPrefix("auto:") {
-        let parts = n.dropFirst(5).split(separator: "/")
-        func fams(_ s: Substring) throws -> [ModelChoice] {
-          try s.split(separator: "+").map { guard let f = ModelChoice(rawValue: String($0)), f != .auto else { throw ValidationError("unknown family '\($0)'") }; return f }
-        }
-        if parts.count > 0 { o.auto.members = try fams(parts[0]) }
-        if parts.count > 1 { o.auto.shortMembers = try fams(parts[1]) }
-        for extra in parts.dropFirst(2) {
-          if let comb = AutoConfiguration.Combination(rawValue: String(extra)) { o.auto.combination = comb }
-          if extra.hasPrefix("follow=") {
-            let v = extra.dropFirst(7).split(separator: "~")
-            if let n = v.first.flatMap({ Int($0) }) { o.auto.followLength = n }
-            if v.count > 1, let phi = Double(v[1]) { o.auto.followDamping = phi }
-          }
-        }
+        guard let rule = AutoRule(text: String(n.dropFirst(5))) else { throw ValidationError("unknown rule '\(n.dropFirst(5))' (e.g. auto:median(snaive+snaive-avg+theta))") }
+        o.auto.everyRegime = rule
         return o
       }
       guard let f = ModelChoice(rawValue: n) else { throw ValidationError("unknown method '\(n)'") }
@@ -116,6 +112,7 @@ struct KPIBench: ParsableCommand {
         print("pooled seasonal priors: \(w.count) series, weight median \(w.isEmpty ? 0 : w[w.count / 2]) pseudo-observations")
       }
       print("\n## \(title): \(cases.count) series, horizon \(cases.first?.actual.count ?? 0)")
+      if learn { printLearning(cases) }
       print(row(["method", "sMAPE", "MASE", "cov80", "cov95", "sum4 cov80", "sum4 cov95", "Winkler80/s", "Winkler95/s", "seconds", "series/s", "intervals"]))
       for (label, m) in zip(names, chosen) {
         // Analytic intervals for single families, calibrated for auto.
@@ -149,10 +146,33 @@ struct KPIBench: ParsableCommand {
           }
         }
       }
-      if !validation, ri < rTables.count {
-        print("\nR forecast 8.20 on the same split (from \(results)):")
-        for line in rTables[ri] { print("  " + line) }
+      // RESULTS.md's tables in file order: quarterly full, quarterly last 10, monthly (both
+      // regimes), quarterly cuts 3/5/8. Each is printed once, after the last regime it covers.
+      let tableIndex: Int? = period == 12 ? 2 : cut == nil ? 0 : cut == 10 ? 1 : [3, 5, 8].contains(cut ?? 0) ? 3 : nil
+      let laterSame = regimes[(ri + 1)...].contains { r in
+        let c = r.1
+        let t: Int? = period == 12 ? 2 : c == nil ? 0 : c == 10 ? 1 : [3, 5, 8].contains(c ?? 0) ? 3 : nil
+        return t == tableIndex
       }
+      if !validation, let t = tableIndex, t < rTables.count, !laterSame {
+        print("\nR forecast 8.20 (from \(results)):")
+        for line in rTables[t] { print("  " + line) }
+      }
+    }
+  }
+
+  /// Every candidate rule's score per regime on the cases' training data (rolling origins).
+  func printLearning(_ cases: [BacktestCase]) {
+    let inputs = cases.map(\.prepared.model).filter { AutoConfiguration.usesRule($0, followLength: AutoConfiguration().followLength) }
+    var byRegime = [Regime: [ModelInput]]()
+    for m in inputs { byRegime[AutoConfiguration.regime(m), default: []].append(m) }
+    for r in byRegime.keys.sorted() {
+      let evals = byRegime[r]!.parallelMap { AutoLearner.evaluate($0, origins: origins) }.compactMap { $0 }
+      let table = AutoLearner.scores(evals, rules: AutoRule.candidates).sorted { $0.score < $1.score }
+      print("learning \(r.key) (\(r)): \(evals.count) series; best rules by mean scaled absolute error at inner origins:")
+      for t in table.prefix(6) { print("    \(f(t.score, 4))  \(t.rule)  (\(t.count) errors)") }
+      let dev = AutoLearner.defaultRule(r)
+      if let d = table.firstIndex(where: { $0.rule == dev }) { print("    dev-set rule \(dev): rank \(d + 1), \(f(table[d].score, 4))") }
     }
   }
 
@@ -169,7 +189,10 @@ struct KPIBench: ParsableCommand {
     var cases = series.flatMap { s in
       BacktestCases.benchmark([s], period: period, options: ForecastOptions(transform: log && s.train.allSatisfy({ $0 > 0 }) ? .log : .none))
     }
-    for i in cases.indices { cases[i].group = data[i].group ?? "all" }
+    for i in cases.indices {
+      cases[i].group = data[i].group ?? "all"
+      if maseFull, let cut, cut <= 8 { cases[i].scaleData = data[i].train }
+    }
     return cases
   }
 

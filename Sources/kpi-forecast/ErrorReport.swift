@@ -25,7 +25,7 @@ enum ErrorReport {
       return ("\(file.map { "\($0): " } ?? "")\(InputFile.reason(error))", 1)
     }
     // The package's own error types describe themselves in words; anything else is not shown raw.
-    if String(reflecting: type(of: error)).hasPrefix("KPI") { return (String(describing: error), 1) }
+    if String(reflecting: type(of: error)).lowercased().hasPrefix("kpi") { return (String(describing: error), 1) }
     return ("the run stopped on an unexpected error (\(String(describing: type(of: error))))", 1)
   }
 

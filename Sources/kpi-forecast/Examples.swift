@@ -12,7 +12,8 @@ enum Examples {
     "demand": ["demand notebooks-data/bcp-kpis.csv --catalogue models --scenarios notebooks-data/scenarios-bcp.yaml --years 2"],
     "backtest": ["backtest notebooks-data/bcp-kpis.csv --catalogue models --holdout 1 --origins 1"],
     "benchmark": ["benchmark --lait ../shared/data/dfe --authority 839 --measure CareLeaversNEET --catalogue models"],
-    "report": ["report notebooks-data/bcp-kpis.csv --catalogue models"],
+    "report": ["report notebooks-data/bcp-kpis.csv --catalogue models --format markdown"],
+    "spc": ["spc notebooks-data/bcp-kpis.csv --catalogue models --format csv"],
   ]
 
   /// The help footer for the command named in `arguments` (the process arguments after the

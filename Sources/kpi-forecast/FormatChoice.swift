@@ -28,12 +28,6 @@ enum AnyTableFormat: String, FormatChoice {
   static var standard: Self { .table }
 }
 
-/// A self-contained HTML page.
-enum HTMLPage: String, FormatChoice {
-  case html
-  static var standard: Self { .html }
-}
-
 extension ModelChoice: ExpressibleByArgument {}
 extension TransformChoice: ExpressibleByArgument {}
 extension ComparatorChoice: ExpressibleByArgument {}

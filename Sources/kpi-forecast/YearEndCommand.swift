@@ -31,17 +31,32 @@ struct YearEndCommand: ParsableCommand {
 
   @OptionGroup var inputOptions: InputOptions
   @OptionGroup var planning: PlanningOptions
+
+  @Option(help: "Financial year to report, e.g. 2023/24 or 2024 (default: each series' next year-end). A year the data already complete shows its actual outturn and status.")
+  var year: String?
+
   @OptionGroup var out: OutputOptions<AnyTableFormat>
+
+  func validate() throws {
+    if let y = year, yearEnd == nil { throw ValidationError("--year '\(y)' is not a financial year (use 2023/24 or 2024)") }
+  }
+
+  /// The March that ends `--year`.
+  var yearEnd: Period? {
+    guard let y = year, let p = Period.parse(y), p.impliedFrequency == .annual else { return nil }
+    return p.period
+  }
 
   func run() throws {
     try out.checkDestination()
     let console = out.console()
     defer { console.finish() }
     let input = try inputOptions.load(console)
-    let forecasts = Forecaster.forecastAll(input.series, options: ForecastOptions(model: planning.model, horizon: .toYearEnd),
+    let horizon: Horizon = yearEnd.map { .throughMarch(year: $0.year) } ?? .toYearEnd
+    let forecasts = Forecaster.forecastAll(input.series, options: ForecastOptions(model: planning.model, horizon: horizon),
                                            progress: console.counter("forecasting", what: "series"))
     console.enter("year-end outturns")
-    let outlooks = YearEndCalculator.outlooks(forecasts, options: planning.yearEndOptions)
+    let outlooks = YearEndCalculator.outlooks(forecasts, options: planning.yearEndOptions, yearEnd: yearEnd)
     let text: String
     switch out.format {
     case .csv: text = YearEndRenderer.csv(outlooks)

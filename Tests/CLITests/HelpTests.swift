@@ -5,14 +5,15 @@ import Testing
 /// only the formats a command supports, and a worked example at the end of every `--help`
 /// that runs on the bundled data.
 @Suite struct HelpFromOneSourceTests {
-  static let commands = ["import", "forecast", "year-end", "targets", "scenarios", "demand", "backtest", "benchmark", "report"]
+  static let commands = ["import", "forecast", "year-end", "targets", "scenarios", "demand", "backtest", "benchmark", "report", "spc"]
 
   /// The formats each command's help must list, exactly.
   static let formats: [String: String] = [
     "forecast": "(values: table, csv, json; default: table)", "year-end": "(values: table, csv, json, markdown; default: table)",
     "targets": "(values: table, csv, json, markdown; default: table)", "scenarios": "(values: table, csv; default: table)",
     "demand": "(values: table, csv; default: table)", "backtest": "(values: table, csv; default: table)",
-    "benchmark": "(values: table, csv; default: table)", "report": "(values: html; default: html)",
+    "benchmark": "(values: table, csv; default: table)", "report": "(values: html, markdown; default: html)",
+    "spc": "(values: table, csv, json; default: table)",
   ]
 
   @Test(arguments: commands)

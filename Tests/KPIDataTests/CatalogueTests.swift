@@ -83,6 +83,13 @@ import Testing
     #expect(error(base + "    polarity: smaller\n    targets: {2022/23: 20}\n    intervention_levels: {2022/23: 25}\n") == "no error")
   }
 
+  @Test func significantMarginMustBeAFraction() {
+    let base = "indicators:\n  - id: x\n    title: X\n    unit: percent\n    polarity: bigger\n"
+    #expect(error(base + "    significant_margin: 10\n").contains("significant_margin"))
+    #expect(error(base + "    significant_margin: 0\n").contains("between 0 and 1"))
+    #expect(error(base + "    significant_margin: 0.15\n") == "no error")
+  }
+
   @Test func boundsThatExcludeTheDataAreErrors() throws {
     let base = "indicators:\n  - id: x\n    title: X\n    unit: percent\n"
     #expect(error(base + "    targets: {2022/23: 120}\n").contains("above the upper bound 100"))

@@ -44,6 +44,45 @@ func quarterlySeries(_ id: String, start: Period, values: [Double], unit: KPIUni
     let s = Thresholds(target: 21.5, interventionLevel: 25, polarity: .smaller)
     #expect(s.status(of: 19.8) == .green && s.status(of: 23) == .amber && s.status(of: 26) == .red)
   }
+
+  /// Without a published level, ▲ is more than the margin (a fraction of the target) worse; a
+  /// published level wins over the margin; Plan is Best has no derived level.
+  @Test func significantlyWorseWithoutAPublishedLevelUsesTheMargin() {
+    let b = Thresholds(target: 85, interventionLevel: nil, polarity: .bigger, significantMargin: 0.1)
+    #expect(b.redLevel == 76.5 && b.redLevelIsDerived)
+    #expect(b.status(of: 77) == .amber && b.status(of: 76) == .red && b.status(of: 85) == .green)
+    #expect(b.probabilityWorseThanIntervention(cdf: { _ in 0.5 }) == nil)
+    let sm = Thresholds(target: 1.6, interventionLevel: nil, polarity: .smaller, significantMargin: 0.1)
+    #expect(sm.status(of: 1.7) == .amber && sm.status(of: 2.2) == .red)
+    let published = Thresholds(target: 85, interventionLevel: 60, polarity: .bigger, significantMargin: 0.1)
+    #expect(published.status(of: 70) == .amber && !published.redLevelIsDerived)
+    #expect(Thresholds(target: 100, interventionLevel: nil, polarity: .plan, significantMargin: 0.1).redLevel == nil)
+    #expect(Thresholds(target: 85, interventionLevel: nil, polarity: .bigger).status(of: 10) == .amber)
+  }
+
+  /// No 0% or 100% as fact: a distribution with no mass past the target still reports 0.1%,
+  /// unless the KPI is declared fixed.
+  @Test func probabilitiesAreNeverCertainUnlessFixed() {
+    let cdf: (Double) -> Double = { $0 < 50 ? 0 : 1 }   // all mass at 50
+    let th = Thresholds(target: 60, interventionLevel: 40, polarity: .bigger)
+    #expect(th.probabilityOfMeeting(cdf: cdf) == Thresholds.probabilityFloor)
+    #expect(th.probabilityWorseThanIntervention(cdf: cdf) == Thresholds.probabilityFloor)
+    let fixed = Thresholds(target: 60, interventionLevel: 40, polarity: .bigger, fixed: true)
+    #expect(fixed.probabilityOfMeeting(cdf: cdf) == 0)
+    #expect(Thresholds(target: 45, interventionLevel: 40, polarity: .bigger).probabilityOfMeeting(cdf: cdf) == 1 - Thresholds.probabilityFloor)
+  }
+
+  /// The catalogue's `significant_margin` overrides the 10% default for that KPI.
+  @Test func catalogueMarginOverridesTheDefault() throws {
+    var s = quarterlySeries("visits", start: Period(year: 2023, month: 6), values: [80, 80, 80, 80], unit: .percent, polarity: .bigger,
+                            target: 85)
+    #expect(YearEndCalculator.thresholds(for: s, yearLabel: "2023/24")?.status(of: 80) == .amber)
+    s.entry?.significantMargin = 0.05
+    #expect(YearEndCalculator.thresholds(for: s, yearLabel: "2023/24")?.status(of: 80) == .red)
+    let o = try #require(YearEndCalculator.actualOutlook(s, yearEnd: Period(year: 2024, month: 3)))
+    #expect(o.actual == 80 && o.status == .red && o.probabilityOfMeetingTarget == nil)
+    #expect(o.warnings.contains { $0.contains("no intervention level published") })
+  }
 }
 
 func frac(_ xs: [Double], _ f: (Double) -> Bool) -> Double { Double(xs.filter(f).count) / Double(xs.count) }

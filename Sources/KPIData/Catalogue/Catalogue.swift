@@ -86,6 +86,16 @@ public struct CatalogueEntry: Sendable, Codable, Equatable {
   /// The KPI's value is fixed (by statute or plan): a zero-width band and a 0% or 100%
   /// probability are then facts, not false certainty.
   public var fixed: Bool?
+  /// Where no intervention level is published: how far worse than the target, as a fraction of
+  /// the target, counts as "significantly worse" (▲). Default
+  /// ``CatalogueEntry/defaultSignificantMargin``.
+  public var significantMargin: Double?
+
+  /// The documented default for "significantly worse than target" without a published
+  /// intervention level: more than 10% of the target's value on the worse side. It reproduces
+  /// every ★/●/▲ of the Q4 2023/24 scorecard (seed 003), whose ● KPIs sit at most 4.6% short of
+  /// target and whose ▲ KPIs at least 12.9%.
+  public static let defaultSignificantMargin = 0.10
 
   enum CodingKeys: String, CodingKey {
     case id, title, definition, unit, bounds, polarity, basis, frequency, transform, model, source, targets, comparators
@@ -100,6 +110,7 @@ public struct CatalogueEntry: Sendable, Codable, Equatable {
     case pairedWith = "paired_with"
     case laitMeasure = "lait_measure"
     case fixed
+    case significantMargin = "significant_margin"
   }
 
   /// Every key an entry may have in YAML (for unknown-key errors).
@@ -107,6 +118,7 @@ public struct CatalogueEntry: Sendable, Codable, Equatable {
     "id", "title", "definition", "unit", "bounds", "polarity", "basis", "frequency", "transform", "model", "source", "targets",
     "comparators", "seasonal_prior", "intervention_levels", "level_shifts", "aliases", "ref", "quarterly_targets",
     "quarterly_intervention_levels", "target_notes", "polarity_source", "paired_with", "lait_measure", "fixed",
+    "significant_margin",
   ]
 
   public init(id: String, title: String, unit: KPIUnit, bounds: [Double?]? = nil, polarity: Polarity? = nil, basis: ReportingBasis? = nil) {

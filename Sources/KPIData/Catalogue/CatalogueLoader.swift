@@ -139,6 +139,9 @@ enum CatalogueLoader {
         }
       }
     }
+    if let m = e.significantMargin, !(m > 0 && m < 1) {
+      throw fail("significant_margin", "\(NumberText.plain(m)) must be a fraction of the target between 0 and 1 (0.1 = 10% worse than target)")
+    }
     if let prior = e.seasonalPrior {
       guard prior.weight > 0, prior.weight.isFinite else { throw fail("seasonal_prior.weight", "must be a positive number") }
       guard [4, 12].contains(prior.effects.count) else { throw fail("seasonal_prior.effects", "needs 4 (quarters) or 12 (months) values, has \(prior.effects.count)") }

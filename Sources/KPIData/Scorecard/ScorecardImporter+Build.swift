@@ -169,13 +169,17 @@ extension ScorecardImporter {
     return nil
   }
 
-  /// `National average` → England; `South West average` → South West.
+  /// `National average` → England; `South West average` (or any region) → South West.
   func comparatorNamed(in note: String) -> String? {
     let l = note.lowercased()
     guard l.contains("average") || l.contains("comparator") || l.contains("neighbour") else { return nil }
     if l.contains("national") || l.contains("england") { return "England" }
     if l.contains("neighbour") { return "Statistical neighbours" }
-    if l.contains("south west") { return "South West" }
+    // Any English region (GeographyKind's list), named as DfE writes it: `South West`.
+    if let region = GeographyKind.regions.filter({ l.contains($0) }).max(by: { $0.count < $1.count }) {
+      return region.split(separator: " ").map { ["and", "the", "of"].contains($0) ? String($0) : $0.prefix(1).uppercased() + $0.dropFirst() }
+        .joined(separator: " ")
+    }
     let name = note.components(separatedBy: CharacterSet.decimalDigits).first ?? note
     return ScorecardHeader.comparatorName(name.replacingOccurrences(of: "/", with: " ").trimmingCharacters(in: .whitespaces))
   }
@@ -191,10 +195,3 @@ extension ScorecardImporter {
   func fmt(_ v: Double) -> String { NumberText.plain(v) }
 }
 
-/// Plain number text for messages and CSV: integers without `.0`, others as Swift prints them.
-public enum NumberText {
-  public static func plain(_ v: Double) -> String {
-    if v.isFinite, v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-    return "\(v)"
-  }
-}

@@ -1,44 +1,6 @@
 import Foundation
 import KPIStats
 
-/// How the cost of an alternative-provision place is uncertain.
-public enum CostDistribution: Sendable, Equatable {
-  /// Uniform between the bounds (default £20,000–£50,000: seed 001, the committee report).
-  case uniform(low: Double, high: Double)
-  /// Triangular with a most likely value.
-  case triangular(low: Double, mode: Double, high: Double)
-
-  public func draw(_ g: inout SeededGenerator) -> Double {
-    let u = g.uniform()
-    switch self {
-    case .uniform(let a, let b): return a + (b - a) * u
-    case .triangular(let a, let c, let b):
-      let fc = (c - a) / (b - a)
-      return u < fc ? a + ((b - a) * (c - a) * u).squareRoot() : b - ((b - a) * (b - c) * (1 - u)).squareRoot()
-    }
-  }
-}
-
-/// Parameters of the AP demand model, with the defaults stated in output and docs.
-public struct APDemandParameters: Sendable, Equatable {
-  /// Share of permanently excluded pupils placed in AP (default 1: seed 001 — a child who
-  /// cannot be placed in a mainstream school will be in alternative provision).
-  public var shareToAP: Double
-  /// Average length of stay in AP, in years (default 1: an assumption; set from local data).
-  public var averageStayYears: Double
-  /// Places already filled at the start of the first year (default 0).
-  public var carriedOver: Double
-  public var cost: CostDistribution
-
-  public init(shareToAP: Double = 1, averageStayYears: Double = 1, carriedOver: Double = 0,
-              cost: CostDistribution = .uniform(low: 20_000, high: 50_000)) {
-    self.shareToAP = shareToAP
-    self.averageStayYears = averageStayYears
-    self.carriedOver = carriedOver
-    self.cost = cost
-  }
-}
-
 /// Places and cost from simulated exclusions.
 ///
 /// Placements arrive evenly through each year; a placement of length L starting at a ∈ [0, 1)

@@ -43,7 +43,7 @@ extension ExclusionInput {
           throw DemandSetupError("\(id) is a \(s.unit.rawValue): give the school population with --population (in --indicator order)")
         }
         mult = populations[k] / (s.unit == .percent ? 100 : 1_000)
-        desc = "\(s.key): \(s.unit == .percent ? "percent of" : "rate per 1,000 of") a school population of \(ReasonDrafter.grouped(populations[k]))"
+        desc = "\(s.key): \(s.unit == .percent ? "percent of" : "rate per 1,000 of") a school population of \(NumberFormat.human(populations[k], decimals: 0))"
       }
       notes.append(desc + "; forecast by \(f.model)")
       inputs.append(ExclusionInput(forecast: f, multiplier: mult, description: desc, streamIndex: index))
@@ -58,13 +58,13 @@ extension APDemandParameters {
     var a = [String]()
     a.append("share of permanently excluded pupils placed in AP: \(shareToAP)" + (shareToAP == 1 ? " (default: seed 001 — a child who cannot be placed in a mainstream school will be in AP)" : ""))
     a.append("average stay in AP: \(averageStayYears) year(s)" + (averageStayYears == 1 ? " (default; an assumption — set --stay from local data)" : "") + "; placements arrive evenly through the year")
-    a.append("places carried over into the first year: \(ReasonDrafter.grouped(carriedOver))")
+    a.append("places carried over into the first year: \(NumberFormat.human(carriedOver, decimals: 0))")
     switch cost {
     case .uniform(let lo, let hi):
-      a.append("cost per place per year: uniform between £\(ReasonDrafter.grouped(lo)) and £\(ReasonDrafter.grouped(hi))"
+      a.append("cost per place per year: uniform between £\(NumberFormat.human(lo, decimals: 0)) and £\(NumberFormat.human(hi, decimals: 0))"
         + (lo == 20_000 && hi == 50_000 ? " (default: seed 001, £20,000–£50,000 a place a year, High Needs Block)" : ""))
     case .triangular(let lo, let mode, let hi):
-      a.append("cost per place per year: triangular between £\(ReasonDrafter.grouped(lo)) and £\(ReasonDrafter.grouped(hi)), most likely £\(ReasonDrafter.grouped(mode))")
+      a.append("cost per place per year: triangular between £\(NumberFormat.human(lo, decimals: 0)) and £\(NumberFormat.human(hi, decimals: 0)), most likely £\(NumberFormat.human(mode, decimals: 0))")
     }
     a.append("exclusions are read from joint forecast paths: the periods and years of a path move together as the model implies")
     return a

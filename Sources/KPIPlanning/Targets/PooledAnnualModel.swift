@@ -143,9 +143,6 @@ public struct PooledAnnualModel: Sendable {
                standardized: standardized, mean: mean)
   }
 
-  static func median(_ v: [Double]) -> Double {
-    let s = v.sorted()
-    guard !s.isEmpty else { return 0 }
-    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-  }
+  /// The median (``SampleQuantile``); 0 for no values.
+  static func median(_ v: [Double]) -> Double { v.isEmpty ? 0 : SampleQuantile.median(v) }
 }

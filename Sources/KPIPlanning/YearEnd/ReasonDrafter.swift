@@ -33,13 +33,26 @@ public enum ReasonDrafter {
     let (lo, hi) = o.interval(level: 80)
     var outlook = "Forecast \(o.yearEnd.financialYearLabel) year-end (\(o.aggregation.mode == .marchValue ? "March value" : o.aggregation.mode == .sum ? "year-to-date total" : "year-to-date average")): \(fmt(o.point, s.unit)) (80% range \(fmt(lo, s.unit)) to \(fmt(hi, s.unit)))"
     if let t = o.thresholds?.target, let pm = o.probabilityOfMeetingTarget {
-      outlook += ", a \(pct(pm)) chance of meeting the \(fmt(t, s.unit)) target"
+      outlook += ", \(article(pct(pm))) \(pct(pm)) chance of meeting the \(fmt(t, s.unit)) target"
       if let pw = o.probabilityWorseThanIntervention, let l = o.thresholds?.interventionLevel {
         outlook += " and \(pct(pw)) of passing the \(fmt(l, s.unit)) intervention level"
       }
     }
     parts.append(outlook + ".")
     return parts.joined(separator: " ")
+  }
+
+  /// The reason for a year already over: the actual outturn against its target.
+  public static func draftActual(outlook o: YearEndOutlook) -> String {
+    var text = "Actual \(o.yearEnd.financialYearLabel) outturn \(fmt(o.point, o.unit))"
+    if let t = o.thresholds?.target {
+      let gap = o.point - t
+      if gap == 0 { text += ", exactly on the \(fmt(t, o.unit)) target" } else {
+        let better = o.thresholds?.isBetter(o.point, than: t) ?? false
+        text += ", \(fmtDelta(abs(gap), o.unit)) \(better ? "better" : "worse") than the \(fmt(t, o.unit)) target"
+      }
+    }
+    return text + "."
   }
 
   /// Seasonal effects per season (financial order) on the data scale: the catalogue prior's, else
@@ -118,27 +131,11 @@ public enum ReasonDrafter {
     }
   }
 
-  /// Compact human number in the unit (the report module formats tables; this is prose).
-  static func fmt(_ x: Double, _ u: KPIUnit) -> String {
-    guard x.isFinite else { return "–" }
-    switch u {
-    case .percent: return String(format: "%.\(decimals(x))f%%", x)
-    case .count: return grouped(x.rounded())
-    case .days: return String(format: "%.0f days", x)
-    case .rate: return String(format: "%.\(decimals(x))f", x)
-    case .number: return abs(x) >= 100 ? grouped(x.rounded()) : String(format: "%.2f", x)
-    }
-  }
+  /// A value in its unit (``NumberFormat/value(_:unit:)``).
+  static func fmt(_ x: Double, _ u: KPIUnit) -> String { NumberFormat.value(x, unit: u) }
 
-  static func fmtDelta(_ x: Double, _ u: KPIUnit) -> String {
-    u == .percent ? String(format: "%.\(decimals(x))f points", x) : fmt(x, u)
-  }
-
-  /// One decimal, more for small values (0.80%, 0.050%) so exclusion rates stay readable.
-  static func decimals(_ x: Double) -> Int {
-    let a = abs(x)
-    return a == 0 || a >= 1 ? 1 : a >= 0.1 ? 2 : 3
-  }
+  /// A difference in its unit (points for percents).
+  static func fmtDelta(_ x: Double, _ u: KPIUnit) -> String { NumberFormat.delta(x, unit: u) }
 
   /// The evidence quoted in a sentence: at most about 120 characters, cut at a word.
   static func shortEvidence(_ s: String) -> String {
@@ -148,16 +145,11 @@ public enum ReasonDrafter {
     return t.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:")) + " …"
   }
 
-  static func grouped(_ x: Double) -> String {
-    let neg = x < 0
-    // Printed, not converted to Int64: a value beyond Int64 (1e300 in the input) must not trap.
-    guard x.isFinite else { return "–" }
-    var digits = String(format: "%.0f", abs(x).rounded(.towardZero))
-    var groups = [String]()
-    while digits.count > 3 { groups.insert(String(digits.suffix(3)), at: 0); digits.removeLast(3) }
-    groups.insert(digits, at: 0)
-    return (neg ? "−" : "") + groups.joined(separator: ",")
-  }
+  static func pct(_ p: Double) -> String { NumberFormat.probability(p) }
 
-  static func pct(_ p: Double) -> String { String(format: "%.0f%%", p * 100) }
+  /// "an" before 8, 11, 18 and 80–89 (said "eight…", "eleven", "eighteen"), else "a": "an 8% chance".
+  static func article(_ number: String) -> String {
+    let digits = number.prefix { $0.isNumber }
+    return digits.hasPrefix("8") || digits == "11" || digits == "18" ? "an" : "a"
+  }
 }

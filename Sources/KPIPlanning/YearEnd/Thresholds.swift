@@ -1,16 +1,5 @@
 import KPIData
 
-/// Forecast status against target and intervention level (DESIGN §2): ★ on or better than
-/// target, ● between target and intervention level, ▲ worse than the intervention level.
-public enum ForecastStatus: String, Sendable, Codable, Equatable {
-  case green, amber, red
-
-  /// The scorecards' symbol.
-  public var symbol: String {
-    switch self { case .green: "★"; case .amber: "●"; case .red: "▲" }
-  }
-}
-
 /// A target and intervention level under a polarity, with the probabilities read from a
 /// distribution.
 ///
@@ -20,16 +9,53 @@ public enum ForecastStatus: String, Sendable, Codable, Equatable {
 /// |Y − target| ≤ d/2 (green within half the band; the scorecards give no green tolerance, so
 /// this rule is ours and documented). Without an intervention level, Plan is Best has no band and
 /// P(meet) is not defined.
+///
+/// Without a published intervention level, "significantly worse" (▲) is a value worse than the
+/// target by more than `significantMargin`·|target| (the catalogue's `significant_margin`, default
+/// 10%: seed 003's own icons); P(worse than intervention) stays undefined, as there is no level.
 public struct Thresholds: Sendable, Equatable {
   public var target: Double?
   public var interventionLevel: Double?
   public var polarity: Polarity
+  /// Fraction of the target past which a value is significantly worse when no intervention
+  /// level is published; nil: never ▲ without one.
+  public var significantMargin: Double?
 
-  public init(target: Double?, interventionLevel: Double?, polarity: Polarity) {
+  /// The KPI is declared fixed in the catalogue: its probabilities may be exactly 0 or 1.
+  public var fixed: Bool
+
+  /// Smallest probability reported for a KPI not declared fixed (and 1 − it the largest): a
+  /// forecast distribution built from a finite pool of errors cannot tell a 0.01% chance from
+  /// none, so it never shows 0% or 100% as fact.
+  public static let probabilityFloor = 0.001
+
+  public init(target: Double?, interventionLevel: Double?, polarity: Polarity, significantMargin: Double? = nil, fixed: Bool = false) {
     self.target = target
     self.interventionLevel = interventionLevel
     self.polarity = polarity
+    self.significantMargin = significantMargin
+    self.fixed = fixed
   }
+
+  /// A probability as reported: within [floor, 1 − floor] unless the KPI is fixed.
+  func bounded(_ p: Double) -> Double {
+    fixed || !p.isFinite ? p : min(max(p, Self.probabilityFloor), 1 - Self.probabilityFloor)
+  }
+
+  /// The level past which the status is ▲: the published intervention level, else the target
+  /// moved `significantMargin`·|target| to the worse side (one-sided polarities only).
+  public var redLevel: Double? {
+    if let l = interventionLevel { return l }
+    guard let t = target, let m = significantMargin else { return nil }
+    switch polarity {
+    case .bigger: return t - m * abs(t)
+    case .smaller: return t + m * abs(t)
+    case .plan: return nil
+    }
+  }
+
+  /// Whether the red level is derived from the margin rather than published.
+  public var redLevelIsDerived: Bool { interventionLevel == nil && redLevel != nil }
 
   /// The green half-width around the target for Plan is Best.
   var planTolerance: Double? {
@@ -43,11 +69,11 @@ public struct Thresholds: Sendable, Equatable {
     switch polarity {
     case .bigger:
       if y >= t { return .green }
-      if let l = interventionLevel, y < l { return .red }
+      if let l = redLevel, y < l { return .red }
       return .amber
     case .smaller:
       if y <= t { return .green }
-      if let l = interventionLevel, y > l { return .red }
+      if let l = redLevel, y > l { return .red }
       return .amber
     case .plan:
       guard let l = interventionLevel else { return y == t ? .green : .amber }
@@ -63,11 +89,11 @@ public struct Thresholds: Sendable, Equatable {
   public func probabilityOfMeeting(cdf: (Double) -> Double) -> Double? {
     guard let t = target else { return nil }
     switch polarity {
-    case .bigger: return 1 - cdf(t.nextDown)   // P(Y ≥ t), right for point masses too
-    case .smaller: return cdf(t)
+    case .bigger: return bounded(1 - cdf(t.nextDown))   // P(Y ≥ t), right for point masses too
+    case .smaller: return bounded(cdf(t))
     case .plan:
       guard let h = planTolerance else { return nil }
-      return max(0, cdf(t + h) - cdf(t - h))
+      return bounded(max(0, cdf(t + h) - cdf(t - h)))
     }
   }
 
@@ -75,12 +101,12 @@ public struct Thresholds: Sendable, Equatable {
   public func probabilityWorseThanIntervention(cdf: (Double) -> Double) -> Double? {
     guard let l = interventionLevel else { return nil }
     switch polarity {
-    case .bigger: return cdf(l.nextDown)       // P(Y < l)
-    case .smaller: return 1 - cdf(l)
+    case .bigger: return bounded(cdf(l.nextDown))       // P(Y < l)
+    case .smaller: return bounded(1 - cdf(l))
     case .plan:
       guard let t = target else { return nil }
       let d = abs(l - t)
-      return max(0, 1 - (cdf(t + d) - cdf(t - d)))
+      return bounded(max(0, 1 - (cdf(t + d) - cdf(t - d))))
     }
   }
 

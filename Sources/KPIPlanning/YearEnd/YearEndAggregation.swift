@@ -79,6 +79,34 @@ public struct YearEndAggregation: Sendable, Equatable {
                               description: desc, warnings: warnings)
   }
 
+  /// The outturn of a year already over in the data: the observed March value, or for a
+  /// year-to-date basis the sum (counts, numbers) or mean of every period of the year, all
+  /// observed. Nil when a period the outturn needs is missing or not yet reported.
+  public static func observedOutturn(of s: KPISeries, basis: ReportingBasis, yearEnd: Period) -> (value: Double, description: String)? {
+    let step = s.frequency.monthsPerStep
+    func value(at p: Period) -> Double? {
+      let offset = p.monthIndex - s.start.monthIndex
+      guard offset >= 0, offset % step == 0, offset / step < s.values.count else { return nil }
+      let v = s.values[offset / step]
+      return v.isNaN ? nil : v
+    }
+    let cumulative = basis == .yearToDate && s.frequency != .annual
+    guard cumulative else {
+      return value(at: yearEnd).map { ($0, "actual value at \(yearEnd)") }
+    }
+    var total = 0.0, count = 0
+    var p = Period(year: yearEnd.year - 1, month: 3 + step)
+    while p <= yearEnd {
+      guard let v = value(at: p) else { return nil }
+      total += v; count += 1
+      p = p.advanced(by: step)
+    }
+    let sum = s.unit == .count || s.unit == .number
+    let label = s.frequency == .quarterly ? "quarters" : "months"
+    return sum ? (total, "actual: sum of the \(count) \(yearEnd.financialYearLabel) \(label)")
+               : (total / Double(count), "actual: mean of the \(count) \(yearEnd.financialYearLabel) \(label)")
+  }
+
   static func trim(_ x: Double) -> String {
     x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(format: "%.4g", x)
   }

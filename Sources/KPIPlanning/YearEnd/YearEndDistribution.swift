@@ -4,7 +4,7 @@ import KPIStats
 /// The distribution of a year-end outturn: either an exact affine map of one forecast step's
 /// distribution (Y = shift + scale·X, scale > 0 — the March value, or a year-to-date total with
 /// one quarter left) or a sorted Monte Carlo sample (a sum over several forecast steps).
-public enum YearEndDistribution: Sendable, Equatable {
+public enum YearEndDistribution: PredictiveDistribution, Equatable {
   case affine(ForecastDistribution, shift: Double, scale: Double)
   case sample(sorted: [Double])
   /// The pooled annual model's predictive distribution (``PooledAnnualModel``):
@@ -126,11 +126,5 @@ public enum YearEndDistribution: Sendable, Equatable {
     case .affine(let d, let shift, let scale): return shift + scale * d.point
     case .sample, .mixture: return quantile(0.5)
     }
-  }
-
-  /// Central interval at `level` percent.
-  public func interval(level: Double) -> (lower: Double, upper: Double) {
-    let a = (1 - level / 100) / 2
-    return (quantile(a), quantile(1 - a))
   }
 }

@@ -19,139 +19,17 @@ public struct YearEndOutlook: Sendable {
   public var reason: String
   public var warnings: [String]
 
+  /// The observed outturn when the year is already over in the data (`year-end --year`): then
+  /// the point is this value, and there is no interval and no probability to read.
+  public var actual: Double?
+
   public var yearEnd: Period { aggregation.yearEnd }
-  public var point: Double { distribution.point }
+  public var point: Double { actual ?? distribution.point }
   public func interval(level: Double) -> (lower: Double, upper: Double) { distribution.interval(level: level) }
-  public var probabilityOfMeetingTarget: Double? { thresholds?.probabilityOfMeeting(cdf: distribution.cdf) }
-  public var probabilityWorseThanIntervention: Double? { thresholds?.probabilityWorseThanIntervention(cdf: distribution.cdf) }
-  /// Status of the point forecast.
+  public var probabilityOfMeetingTarget: Double? { actual == nil ? thresholds?.probabilityOfMeeting(cdf: distribution.cdf) : nil }
+  public var probabilityWorseThanIntervention: Double? {
+    actual == nil ? thresholds?.probabilityWorseThanIntervention(cdf: distribution.cdf) : nil
+  }
+  /// Status of the point forecast (of the actual outturn for a year already over).
   public var status: ForecastStatus? { thresholds?.status(of: point) }
-}
-
-/// Options of the year-end computation.
-public struct YearEndOptions: Sendable {
-  /// Monte Carlo paths for outturns that sum several forecast steps.
-  public var draws: Int
-  public var seed: UInt64
-
-  public init(draws: Int = 20_000, seed: UInt64 = 1) {
-    self.draws = draws
-    self.seed = seed
-  }
-
-  /// The seed of one series' paths (its index in the batch): year-end, scenarios and demand
-  /// read the same paths of the same series.
-  public func pathSeed(_ streamIndex: Int) -> UInt64 { SeededGenerator.streamSeed(seed, streamIndex) }
-}
-
-/// Builds year-end outlooks from forecasts.
-public enum YearEndCalculator {
-  /// The reporting basis of a series: the catalogue's, else Snapshot (said in the warnings).
-  public static func basis(of s: KPISeries) -> (ReportingBasis, String) {
-    if let b = s.entry?.basis { return (b, "catalogue") }
-    return (.snapshot, "default")
-  }
-
-  /// Target and intervention level for the financial year `label` from the catalogue, with the
-  /// series' polarity; nil without a polarity. A year with no target of its own carries the
-  /// latest earlier year's target and level forward (as scorecards roll them on), and says so.
-  public static func thresholds(for s: KPISeries, yearLabel label: String) -> Thresholds? {
-    thresholdsWithNote(for: s, yearLabel: label).thresholds
-  }
-
-  public static func thresholdsWithNote(for s: KPISeries, yearLabel label: String) -> (thresholds: Thresholds?, note: String?) {
-    guard let pol = s.polarity else { return (nil, nil) }
-    var target = lookup(s.entry?.targets, label), level = lookup(s.entry?.interventionLevels, label)
-    var note: String?
-    if target == nil, let (year, t) = latestBefore(s.entry?.targets, label) {
-      target = t
-      if level == nil, let l = lookup(s.entry?.interventionLevels, year) { level = l }
-      note = "no \(label) target in the catalogue: the \(year) target\(level != nil ? " and intervention level" : "") carried forward"
-    }
-    return (Thresholds(target: target, interventionLevel: level, polarity: pol), note)
-  }
-
-  /// The entry of the latest year before `label` (financial-year labels compare by their end).
-  static func latestBefore(_ table: [String: Double]?, _ label: String) -> (String, Double)? {
-    guard let table, let end = Period.parse(label)?.period else { return nil }
-    let earlier = table.compactMap { k, v -> (Period, String, Double)? in
-      guard let p = Period.parse(k), p.impliedFrequency == .annual, p.period < end else { return nil }
-      return (p.period, p.period.financialYearLabel, v)
-    }
-    return earlier.max { $0.0 < $1.0 }.map { ($0.1, $0.2) }
-  }
-
-  /// Finds a per-year value under `2023/24`, `2023-24`, `2024` or `2023/2024`.
-  static func lookup(_ table: [String: Double]?, _ label: String) -> Double? {
-    guard let table else { return nil }
-    if let v = table[label] { return v }
-    for (k, v) in table { if let p = Period.parse(k), p.period.financialYearLabel == label, p.impliedFrequency == .annual { return v } }
-    return nil
-  }
-
-  /// The year-end outlook of one forecast. `yearEnd` defaults to the last forecast period's
-  /// financial year; `comparators` are other series of the same indicator (e.g. England).
-  public static func outlook(_ f: SeriesForecast, yearEnd: Period? = nil, options: YearEndOptions = YearEndOptions(),
-                             streamIndex: Int = 0, comparators: [KPISeries] = []) -> YearEndOutlook? {
-    let (basis, basisSource) = basis(of: f.series)
-    guard let agg = YearEndAggregation.plan(for: f, basis: basis, yearEnd: yearEnd) else { return nil }
-    let dist = distribution(f, aggregation: agg, options: options, streamIndex: streamIndex)
-    var warnings = f.warnings + agg.warnings
-    if basisSource == "default" { warnings.append("no reporting basis in the catalogue: Snapshot assumed (year-end = the March value)") }
-    if f.series.polarity == nil { warnings.append("no polarity: no status or probabilities") }
-    let (th, note) = thresholdsWithNote(for: f.series, yearLabel: agg.yearEnd.financialYearLabel)
-    if let note { warnings.append(note) }
-    var o = YearEndOutlook(key: f.series.key, unit: f.series.unit, basis: basis, basisSource: basisSource, aggregation: agg,
-                           distribution: dist, thresholds: th, model: f.model, reason: "", warnings: warnings)
-    o.reason = ReasonDrafter.draft(outlook: o, series: f.series, comparators: comparators)
-    return o
-  }
-
-  /// The outturn distribution: exact when one forecast step decides it, else read from the
-  /// engine's joint paths of the steps up to the year-end (``SeriesForecast/samplePaths(steps:count:seed:)``).
-  public static func distribution(_ f: SeriesForecast, aggregation agg: YearEndAggregation, options: YearEndOptions,
-                                  streamIndex: Int) -> YearEndDistribution {
-    if agg.steps.count == 1, let j = agg.steps.first {
-      switch agg.mode {
-      case .marchValue: return .affine(f.distributions[j], shift: 0, scale: 1)
-      case .sum: return .affine(f.distributions[j], shift: agg.observedSum, scale: 1)
-      case .mean:
-        let n = Double(agg.periodCount)
-        return .affine(f.distributions[j], shift: agg.observedSum / n, scale: 1 / n)
-      }
-    }
-    return .sample(outturnDraws(f, aggregation: agg, options: options, streamIndex: streamIndex) { _, y in y })
-  }
-
-  /// Outturns of the year from the series' joint paths, each path's step values passed through
-  /// `adjust(step, value)` first (a scenario's effects; the identity for the baseline).
-  public static func outturnDraws(_ f: SeriesForecast, aggregation agg: YearEndAggregation, options: YearEndOptions, streamIndex: Int,
-                                  adjust: (Int, Double) -> Double) -> [Double] {
-    guard let last = agg.steps.max() else { return [] }
-    let h = last + 1
-    let paths = f.samplePaths(steps: h, count: options.draws, seed: options.pathSeed(streamIndex))
-    guard paths.count == h * options.draws else { return [] }
-    var out = [Double](repeating: 0, count: options.draws)
-    var values = [Double](repeating: 0, count: agg.steps.count)
-    for i in 0..<options.draws {
-      for (k, j) in agg.steps.enumerated() { values[k] = adjust(j, paths[i * h + j]) }
-      out[i] = agg.combine(values)
-    }
-    return out
-  }
-
-  /// Outlooks for many forecasts on all cores, in input order (each series has its own random
-  /// stream, so the output does not depend on scheduling); comparators are the input's England
-  /// series of each indicator.
-  public static func outlooks(_ forecasts: [SeriesForecast], options: YearEndOptions = YearEndOptions()) -> [YearEndOutlook] {
-    var england = [String: KPISeries]()
-    for f in forecasts where f.series.key.geography?.lowercased() == "england" { england[f.series.key.indicator] = f.series }
-    let comparators = england
-    let all: [YearEndOutlook?] = Array(forecasts.indices).parallelMap { i in
-      let f = forecasts[i]
-      let comps = comparators[f.series.key.indicator].flatMap { $0.key == f.series.key ? nil : [$0] } ?? []
-      return outlook(f, options: options, streamIndex: i, comparators: comps)
-    }
-    return all.compactMap { $0 }
-  }
 }

@@ -42,15 +42,12 @@ public enum Distribution: Sendable, Equatable {
     case .studentT(let l, let s, let df):
       return s == 0 ? l : l + s * SpecialFunctions.studentTQuantile(p, df: df)
     case .empirical(let s):
-      guard !s.isEmpty else { return .nan }
-      let h = Double(s.count - 1) * min(max(p, 0), 1)
-      let lo = Int(h.rounded(.down))
-      let hi = min(lo + 1, s.count - 1)
-      return s[lo] + (h - Double(lo)) * (s[hi] - s[lo])
+      return SampleQuantile.type7(sorted: s, p)
     }
   }
 
-  /// P(X ≤ x).
+  /// P(X ≤ x); for empirical distributions the exact inverse of the type-7 quantile
+  /// (piecewise linear between the sorted values), so cdf(quantile(p)) = p.
   public func cdf(_ x: Double) -> Double {
     switch self {
     case .normal(let m, let sd):
@@ -60,48 +57,7 @@ public enum Distribution: Sendable, Equatable {
       if s == 0 { return x >= l ? 1 : 0 }
       return SpecialFunctions.studentTCDF((x - l) / s, df: df)
     case .empirical(let s):
-      guard !s.isEmpty else { return .nan }
-      // Count of samples ≤ x by binary search.
-      var lo = 0, hi = s.count
-      while lo < hi { let mid = (lo + hi) / 2; if s[mid] <= x { lo = mid + 1 } else { hi = mid } }
-      return Double(lo) / Double(s.count)
+      return SampleQuantile.type7CDF(sorted: s, x)
     }
-  }
-}
-
-/// A forecast for one period: a distribution on the model scale and the transform that maps the
-/// data onto that scale. Quantiles and probabilities are read on the data scale; the
-/// back-transform is applied here and nowhere else (fable's `dist_transformed`).
-public struct ForecastDistribution: Sendable, Equatable {
-  public var base: Distribution
-  public var transform: Transform
-
-  public init(base: Distribution, transform: Transform = .none) {
-    self.base = base
-    self.transform = transform
-  }
-
-  /// p-quantile on the data scale (transforms are monotone increasing).
-  public func quantile(_ p: Double) -> Double { transform.inverse(base.quantile(p)) }
-
-  /// The point forecast: the mean when untransformed, otherwise the back-transformed median
-  /// (as R's `forecast` does without `biasadj`). Never NaN for a finite distribution.
-  public var point: Double {
-    transform == .none ? base.mean : transform.inverse(base.quantile(0.5))
-  }
-
-  /// The central prediction interval at `level` percent (e.g. 80, 95).
-  public func interval(level: Double) -> (lower: Double, upper: Double) {
-    let a = (1 - level / 100) / 2
-    return (quantile(a), quantile(1 - a))
-  }
-
-  /// P(Y ≤ y) on the data scale; 0 below and 1 above the transform's domain.
-  public func cdf(_ y: Double) -> Double {
-    if let (lo, hi) = transform.domain {
-      if y < lo { return 0 }
-      if y >= hi { return 1 }
-    }
-    return base.cdf(transform.forward(y, clamping: true))
   }
 }

@@ -1,3 +1,5 @@
+
+
 /// Simple exponential smoothing fitted by least squares over both the smoothing weight α and the
 /// initial level ℓ₀ (R `forecast::ses`, i.e. `ets(y, "ANN")`, whose likelihood for additive
 /// errors is n·log SSE). Recursion: ŷ_t = ℓ_{t−1}, ℓ_t = ℓ_{t−1} + α(y_t − ℓ_{t−1}).
@@ -54,30 +56,5 @@ public struct SESFit: Sendable, Equatable {
     var level = r.l0 + shift
     for t in 0..<n { fitted[t] = level; level += alpha * (y[t] - level) }
     return SESFit(alpha: alpha, initialLevel: r.l0 + shift, finalLevel: level, sse: r.sse, fitted: fitted)
-  }
-}
-
-/// Scratch space for SSE evaluation (no allocation per evaluation).
-struct SESWork {
-  var c: [Double]
-  var d: [Double]
-  init(n: Int) { c = [Double](repeating: 0, count: n); d = [Double](repeating: 0, count: n) }
-
-  /// SSE at α with the optimal ℓ₀ (on the shifted scale).
-  mutating func evaluate(_ y: [Double], alpha: Double, shift: Double) -> (sse: Double, l0: Double) {
-    let n = y.count
-    var level = 0.0, decay = 1.0
-    var cd = 0.0, dd = 0.0
-    for t in 0..<n {
-      let e = (y[t] - shift) - level
-      c[t] = e; d[t] = decay
-      cd += e * decay; dd += decay * decay
-      level += alpha * e
-      decay *= 1 - alpha
-    }
-    let l0 = dd > 0 ? cd / dd : 0
-    var s = 0.0
-    for t in 0..<n { let e = c[t] - d[t] * l0; s += e * e }
-    return (s, l0)
   }
 }

@@ -1,3 +1,5 @@
+
+
 /// Ordinary least squares by Householder QR (LAPACK `dgeqrf`, `dormqr`, `dtrtrs`), never by
 /// forming or inverting XᵀX.
 ///
@@ -57,13 +59,6 @@ public struct LeastSquaresFit: Sendable {
     for (j, c) in coefficients.enumerated() { if let c { s += c * x0[j] } }
     return s
   }
-}
-
-public enum LeastSquaresError: Error, Equatable, Sendable {
-  case noRows
-  case noColumns
-  case nonFinite(row: Int)
-  case lengthMismatch(rows: Int, responses: Int)
 }
 
 /// Solves min ‖y − Xβ‖² for a design given as rows (each row has the same number of columns).

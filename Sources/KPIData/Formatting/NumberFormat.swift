@@ -1,0 +1,81 @@
+import Foundation
+
+/// The one home of number formatting, for people (tables, prose, the report) and for scripts
+/// (CSV, JSON, messages). Every command and drafted sentence formats numbers here.
+public enum NumberFormat {
+  /// Up to 10 significant digits, no exponent for ordinary magnitudes: for CSV and JSON.
+  public static func machine(_ x: Double) -> String {
+    if x.isNaN { return "" }
+    if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
+    var s = String(format: "%.10g", x)
+    if s.contains("e") { return s }
+    if s.contains(".") { while s.hasSuffix("0") { s.removeLast() }; if s.hasSuffix(".") { s.removeLast() } }
+    return s
+  }
+
+  /// Plain number text for messages: integers without `.0`, others as Swift prints them
+  /// (shortest round trip).
+  public static func plain(_ v: Double) -> String {
+    if v.isFinite, v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+    return "\(v)"
+  }
+
+  /// Thousands separators and `decimals` places, e.g. 2,157 or 25.4; a true minus sign.
+  public static func human(_ x: Double, decimals: Int) -> String {
+    if !x.isFinite { return "–" }
+    let s = String(format: "%.\(decimals)f", abs(x))
+    let parts = s.split(separator: ".", maxSplits: 1).map(String.init)
+    var intPart = parts[0]
+    var groups = [String]()
+    while intPart.count > 3 { groups.insert(String(intPart.suffix(3)), at: 0); intPart.removeLast(3) }
+    groups.insert(intPart, at: 0)
+    var out = groups.joined(separator: ",")
+    if parts.count > 1 { out += "." + parts[1] }
+    return (x < 0 && Double(s) != 0 ? "−" : "") + out
+  }
+
+  /// Decimals for a percent or rate: one, more for small values (0.80%, 0.050%) so exclusion
+  /// rates stay readable.
+  public static func decimals(_ x: Double) -> Int {
+    let a = abs(x)
+    return a == 0 || a >= 1 ? 1 : a >= 0.1 ? 2 : 3
+  }
+
+  /// A value in its unit for people: `25.4%`, `2,157`, `62.6`, `41 days`, `3.25`.
+  public static func value(_ x: Double, unit: KPIUnit) -> String {
+    switch unit {
+    case .percent: return human(x, decimals: decimals(x)) + "%"
+    case .count: return human(x, decimals: 0)
+    case .rate: return human(x, decimals: decimals(x))
+    case .days: return human(x, decimals: 0) + " days"
+    case .number: return human(x, decimals: abs(x) >= 100 ? 0 : 2)
+    }
+  }
+
+  /// A difference in the unit: percentage points for percents (`1.0 point`, `2.5 points`).
+  public static func delta(_ x: Double, unit: KPIUnit) -> String {
+    guard unit == .percent else { return value(x, unit: unit) }
+    let text = human(x, decimals: decimals(x))
+    return text + (text == "1.0" ? " point" : " points")
+  }
+
+  /// A probability for people: whole percents, with `<1%` and `>99%` where rounding would
+  /// show a certainty that is not there (exact 0 and 1 stay `0%` and `100%`).
+  public static func probability(_ p: Double) -> String {
+    guard p.isFinite else { return "–" }
+    if p > 0 && p < 0.005 { return "<1%" }
+    if p < 1 && p > 0.995 { return ">99%" }
+    return String(format: "%.0f%%", p * 100)
+  }
+
+  /// Quotes a CSV field when it holds a comma, quote or line break.
+  public static func csvField(_ s: String) -> String {
+    if s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") {
+      return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return s
+  }
+}
+
+/// The earlier name of ``NumberFormat`` for messages (`NumberText.plain`).
+public typealias NumberText = NumberFormat

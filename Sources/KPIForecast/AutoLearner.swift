@@ -1,0 +1,247 @@
+import Foundation
+import KPIStats
+
+/// How `auto` learns from the batch (issue "Accuracy where councils live"): per ``Regime``, every
+/// candidate ``AutoRule`` is scored on rolling-origin forecasts inside the series' own training
+/// data — never the span being forecast — pooled over the regime's series, and the rule with
+/// the lowest mean scaled absolute error is used for every series of that regime. The chosen
+/// rule's standardised errors at the same origins calibrate that regime's intervals
+/// (``IntervalCalibration``: per regime and per step, not one pooled curve).
+///
+/// The scale of series i is the mean absolute seasonal difference (lag m; lag 1 for a series of
+/// one cycle or less) of its whole training history on the model scale, so every series weighs
+/// alike (MASE's scale). Origins: up to `origins` with a full horizon of 2 cycles after them and
+/// 2 cycles before (long series), else every origin from n − 1 down to half the series. Each
+/// family is fitted once per origin and every rule reads those fits. A regime with fewer than
+/// ``minimumSeries`` series that give errors uses the rule learned on the dev sets
+/// (``defaultRules``, printed by `kpi-bench --learn`).
+public enum AutoLearner {
+  public static let minimumSeries = 30
+  /// Most series per regime that are evaluated (an evenly spaced, deterministic sample).
+  public static let maximumSeries = 400
+
+  /// The rule per regime learned on the dev sets' training data (Tourism quarterly and monthly,
+  /// `kpi-bench --learn`; docs/ACCURACY.md), for regimes a run has too few series to learn.
+  public static let defaultRules: [Regime: AutoRule] = [
+    Regime(period: 4, band: 1): AutoRule([.seasonalLevel]),
+    Regime(period: 4, band: 2): AutoRule([.snaive, .snaiveAvg], .mean),
+    Regime(period: 4, band: 3): AutoRule([.snaive, .snaiveAvg, .theta]),
+    Regime(period: 4, band: 4): AutoRule([.ets, .theta, .snaive]),
+    Regime(period: 12, band: 1): AutoRule([.seasonalLevel]),
+    Regime(period: 12, band: 2): AutoRule([.snaive, .snaiveAvg, .seasonalLevel]),
+    Regime(period: 12, band: 3): AutoRule([.snaive, .snaiveAvg, .theta]),
+    Regime(period: 12, band: 4): AutoRule([.ets, .theta, .snaive]),
+  ]
+
+  /// The dev-set rule for a regime; for periods without one, the seasonal-naive family's forms.
+  public static func defaultRule(_ r: Regime) -> AutoRule {
+    if let rule = defaultRules[r] { return rule }
+    switch r.band {
+    case 1: return AutoRule([.seasonalLevel])
+    case 4: return AutoRule([.ets, .theta, .snaive])
+    default: return AutoRule([.snaive, .snaiveAvg, .theta])
+    }
+  }
+
+  /// One rolling-origin forecast of one series: the actual values after the origin and, per
+  /// candidate family, the point forecast and spread at each step.
+  public struct OriginForecast: Sendable {
+    /// Whether the rule is chosen on this origin (the calibration reads every origin).
+    var selects: Bool
+    var actual: [Double]
+    var mean: [[Double]]
+    var sd: [[Double]]
+  }
+
+  /// A series' rolling-origin forecasts and its error scale.
+  public struct Evaluation: Sendable {
+    var regime: Regime
+    var scale: Double
+    var origins: [OriginForecast]
+    /// The ETS fit on the whole series (form by AICc), when ETS was evaluated.
+    var etsFit: ETSFit? = nil
+  }
+
+  /// What was learned for one regime.
+  public struct Outcome: Sendable {
+    public var regime: Regime
+    public var rule: AutoRule
+    /// True when chosen from this run's errors; false when the dev-set rule was used.
+    public var learned: Bool
+    public var series: Int
+    public var errors: Int
+    /// Mean scaled absolute error of the chosen rule and of the dev-set rule (NaN when not learned).
+    public var score: Double
+    public var defaultScore: Double
+    public var calibration: IntervalCalibration?
+
+    /// The note the output carries.
+    public var note: String {
+      learned
+        ? "auto for \(regime): \(rule), chosen on \(errors) rolling-origin errors of \(series) series"
+        : "auto for \(regime): \(rule) (the rule learned on the dev sets; too few series here to learn one)"
+    }
+  }
+
+  /// Origins for a series of `n` values (see the type's documentation). A series of two cycles
+  /// or less is only cut where the shorter series is still in its regime (a five-quarter series
+  /// is not judged by forecasts from three quarters, where seasonal naive cannot run); longer
+  /// ones down to half their length.
+  static func origins(n: Int, period m: Int, count: Int) -> [Int] {
+    let horizon = 2 * max(m, 1)
+    let band = Regime(period: max(m, 1), observed: n)
+    guard n < 2 * horizon else { return IntervalCalibration.origins(n: n, horizon: horizon, count: count, minimumTrain: max(2 * m, 6)) }
+    // Short: the last `count` origins (n − 1, n − 2, …: the rule is chosen on these, nearest the
+    // history it will forecast from), then every other origin further back to the regime's
+    // shortest length (at most `count` more), so the calibration's errors reach several steps.
+    // Every candidate must run at the cut (averaged seasonal naive needs m + 2 values), or the
+    // comparison is between their stand-ins.
+    let lowest = max(2, band.band <= 2 ? max(band.lengths.lower, m > 1 ? m + 2 : 2) : (n + 1) / 2)
+    var out = [Int](), o = n - 1
+    while out.count < count && o >= lowest { out.append(o); o -= 1 }
+    o -= 1
+    while out.count < 2 * count && o >= lowest { out.append(o); o -= 2 }
+    return out
+  }
+
+  /// A series' error scale on the model scale: the mean absolute seasonal difference (lag 1
+  /// for a series of one cycle or less); nil when it is zero or undefined.
+  public static func errorScale(_ m: ModelInput) -> Double? {
+    let v = m.input.values, p = max(m.input.period, 1)
+    let lag = m.input.observedCount > p ? p : 1
+    var sum = 0.0, k = 0
+    if v.count > lag {
+      for t in lag..<v.count where !v[t].isNaN && !v[t - lag].isNaN { sum += abs(v[t] - v[t - lag]); k += 1 }
+    }
+    let scale = k > 0 ? sum / Double(k) : 0
+    return scale > 0 && scale.isFinite ? scale : nil
+  }
+
+  /// Whether a regime's errors are standardised by the series' error scale rather than the
+  /// rule's analytic sd: series of two cycles or less, whose members' analytic spreads rest on
+  /// one or two residuals.
+  public static func standardisesByScale(_ r: Regime) -> Bool { r.band <= 2 }
+
+  /// Evaluates the candidate families (`only`: just these, for a rule already fixed) at the
+  /// inner origins of one series. ETS keeps the form chosen on the whole series, re-estimated
+  /// at each origin; that whole-series fit is returned for the forecast to reuse.
+  public static func evaluate(_ m: ModelInput, origins count: Int, only: Set<ModelChoice>? = nil) -> Evaluation? {
+    let v = m.input.values, p = max(m.input.period, 1)
+    let n = v.count
+    guard let scale = errorScale(m) else { return nil }
+    let horizon = 2 * p
+    var inner = m
+    let wanted = { (f: ModelChoice) in only.map { $0.contains(f) } ?? true }
+    let etsFit = wanted(.ets) ? (try? ModelChoice.ets.fitSingle(m)) as? ETSFit : nil
+    inner.etsStart = etsFit
+    var out = [OriginForecast]()
+    for (k, o) in origins(n: n, period: p, count: count).enumerated() {
+      let steps = min(horizon, n - o)
+      let prefix = inner.prefix(o)
+      guard steps > 0, prefix.input.observedCount >= 1 else { continue }
+      var means = [[Double]](), sds = [[Double]]()
+      for fam in AutoRule.families {
+        guard wanted(fam) else { means.append([]); sds.append([]); continue }
+        let fit = try? ModelChoice.fitOrSimplest(fam, prefix).fit
+        guard let d = fit?.forecast(horizon: steps), d.count == steps else { means.append([]); sds.append([]); continue }
+        means.append(d.map(\.median)); sds.append(d.map(\.spread))
+      }
+      out.append(OriginForecast(selects: k < count, actual: Array(v[o..<(o + steps)]), mean: means, sd: sds))
+    }
+    return out.isEmpty ? nil : Evaluation(regime: Regime(period: p, observed: m.input.observedCount), scale: scale, origins: out,
+                                          etsFit: etsFit)
+  }
+
+  /// The rule's point forecast and spread at one step of one origin (nil when a member has none).
+  static func combine(_ rule: AutoRule, _ o: OriginForecast, step h: Int, index: [ModelChoice: Int]) -> (Double, Double)? {
+    var points = [Double](), sd = 0.0
+    for fam in rule.members {
+      guard let i = index[fam], h < o.mean[i].count else { return nil }
+      points.append(o.mean[i][h]); sd += o.sd[i][h]
+    }
+    let centre = rule.combination == .median ? SampleQuantile.median(points) : points.reduce(0, +) / Double(points.count)
+    return (centre, sd / Double(points.count))
+  }
+
+  /// Scores every candidate on a regime's evaluations: mean scaled absolute error and count.
+  public static func scores(_ evals: [Evaluation], rules: [AutoRule]) -> [(rule: AutoRule, score: Double, count: Int)] {
+    let index = Dictionary(uniqueKeysWithValues: AutoRule.families.enumerated().map { ($1, $0) })
+    return rules.map { rule in
+      var total = 0.0, count = 0
+      for e in evals {
+        for o in e.origins where o.selects {
+          for h in o.actual.indices where !o.actual[h].isNaN {
+            guard let (c, _) = combine(rule, o, step: h, index: index), c.isFinite else { continue }
+            total += abs(o.actual[h] - c) / e.scale; count += 1
+          }
+        }
+      }
+      return (rule, count > 0 ? total / Double(count) : .infinity, count)
+    }
+  }
+
+  /// Standardised errors of `rule` on the evaluations (for the regime's calibration).
+  static func standardisedErrors(_ evals: [Evaluation], rule: AutoRule) -> [StandardisedError] {
+    let index = Dictionary(uniqueKeysWithValues: AutoRule.families.enumerated().map { ($1, $0) })
+    var z = [StandardisedError]()
+    for e in evals {
+      let byScale = standardisesByScale(e.regime)
+      for o in e.origins {
+        for h in o.actual.indices where !o.actual[h].isNaN {
+          guard let (c, sd) = combine(rule, o, step: h, index: index), c.isFinite else { continue }
+          let s = byScale ? e.scale : sd
+          guard s > 0, s.isFinite else { continue }
+          z.append(StandardisedError(step: h + 1, z: (o.actual[h] - c) / s))
+        }
+      }
+    }
+    return z
+  }
+
+  /// Learns a rule (and a calibration) for every regime of the inputs. `learn` false keeps the
+  /// given rules (or the dev-set ones) and only calibrates them.
+  ///
+  /// Also returns the whole-series ETS fits made on the way (by input index), so the forecast
+  /// does not select the same ETS form twice.
+  public static func learn(_ inputs: [ModelInput], origins: Int, learn: Bool = true, fixed: [Regime: AutoRule] = [:],
+                           calibrate: Bool = true) -> (outcomes: [Regime: Outcome], etsFits: [Int: ETSFit]) {
+    var byRegime = [Regime: [Int]]()
+    for (i, m) in inputs.enumerated() { byRegime[Regime(period: max(m.input.period, 1), observed: m.input.observedCount), default: []].append(i) }
+    var sampled = [Int]()
+    for (_, idx) in byRegime {
+      let k = idx.count, cap = maximumSeries
+      sampled += k > cap ? (0..<cap).map { idx[$0 * k / cap] } : idx
+    }
+    // A regime that will not learn (a fixed rule, or too few series) evaluates its rule's members only.
+    var only = [Regime: Set<ModelChoice>]()
+    for (r, idx) in byRegime where !(learn && fixed[r] == nil && idx.count >= minimumSeries) {
+      only[r] = Set((fixed[r] ?? defaultRule(r)).members)
+    }
+    let subsets = only
+    let evals: [Evaluation?] = (learn || calibrate) ? sampled.parallelMap { i in
+      let m = inputs[i]
+      return evaluate(m, origins: origins, only: subsets[Regime(period: max(m.input.period, 1), observed: m.input.observedCount)])
+    } : []
+    var etsFits = [Int: ETSFit]()
+    for (k, e) in evals.enumerated() { if let f = e?.etsFit { etsFits[sampled[k]] = f } }
+    var evalsByRegime = [Regime: [Evaluation]]()
+    for e in evals.compactMap({ $0 }) { evalsByRegime[e.regime, default: []].append(e) }
+    var out = [Regime: Outcome]()
+    for regime in byRegime.keys {
+      let ev = evalsByRegime[regime] ?? []
+      let fallback = fixed[regime] ?? defaultRule(regime)
+      var rule = fallback, learned = false, score = Double.nan, defaultScore = Double.nan
+      if learn && fixed[regime] == nil && ev.count >= minimumSeries {
+        let table = scores(ev, rules: AutoRule.candidates)
+        if let best = table.filter({ $0.count > 0 }).min(by: { $0.score < $1.score }) {
+          rule = best.rule; learned = true; score = best.score
+          defaultScore = table.first { $0.rule == fallback }?.score ?? .nan
+        }
+      }
+      let z = calibrate ? standardisedErrors(ev, rule: rule) : []
+      out[regime] = Outcome(regime: regime, rule: rule, learned: learned, series: ev.count, errors: z.count, score: score,
+                            defaultScore: defaultScore, calibration: calibrate ? IntervalCalibration(errors: z) : nil)
+    }
+    return (out, etsFits)
+  }
+}

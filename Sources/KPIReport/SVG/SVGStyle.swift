@@ -1,0 +1,24 @@
+/// Fill, stroke and dash of one SVG shape.
+public struct SVGStyle: Sendable {
+  public var fill: String?
+  public var stroke: String?
+  public var strokeWidth: Double
+  public var dash: String?
+  public var opacity: Double
+  public var cssClass: String?
+
+  public init(fill: String? = nil, stroke: String? = nil, strokeWidth: Double = 1, dash: String? = nil, opacity: Double = 1, cssClass: String? = nil) {
+    self.fill = fill
+    self.stroke = stroke
+    self.strokeWidth = strokeWidth
+    self.dash = dash
+    self.opacity = opacity
+    self.cssClass = cssClass
+  }
+}
+
+/// Horizontal text alignment.
+public enum SVGAnchor: String, Sendable { case start, middle, end }
+
+/// Marker shapes, so that colour is never the only cue.
+public enum SVGMarker: Sendable { case circle, square, diamond, triangle }

@@ -1,0 +1,36 @@
+import KPIData
+import Testing
+@testable import KPIReport
+
+/// The pack's plain English: articles, points, quarters.
+@Suite struct WordingTests {
+  @Test(arguments: [(0.08, "an 8% chance"), (0.4, "a 40% chance"), (0.11, "an 11% chance"), (0.18, "an 18% chance"),
+                    (0.8, "an 80% chance"), (0.85, "an 85% chance"), (0.01, "a 1% chance"), (0.001, "a less than 1% chance"),
+                    (0.999, "a more than 99% chance"), (1.0, "a 100% chance"), (0.0, "a 0% chance")])
+  func chance(p: Double, text: String) { #expect(Wording.chance(p) == text) }
+
+  @Test func movements() {
+    #expect(Wording.movement(1.0, .percent) == "up 1.0 point")
+    #expect(Wording.movement(-2.5, .percent) == "down 2.5 points")
+    #expect(Wording.movement(0.3, .percent) == "up 0.3 points")
+    #expect(Wording.movement(12, .count) == "up 12")
+    #expect(Wording.movement(-1, .days) == "down 1 day")
+    #expect(Wording.movement(0, .rate) == "unchanged")
+  }
+
+  @Test func quartersAreFinancial() {
+    #expect(Wording.quarter(Period(year: 2024, month: 9)) == "Q2 24/25")
+    #expect(Wording.quarter(Period(year: 2024, month: 3)) == "Q4 23/24")
+    #expect(Wording.quarter(Period(year: 1999, month: 12)) == "Q3 99/00")
+    #expect(Wording.quarterLong(Period(year: 2024, month: 3)) == "Quarter 4 2023/24")
+  }
+
+  @Test func assurancePointsToTheForecastWhenTheyDisagree() {
+    let agree = PackIcons.assuranceSentence(.inconsistent, probabilityOfMeeting: 0.5)
+    let differ = PackIcons.assuranceSentence(.inconsistent, probabilityOfMeeting: 0.01)
+    #expect(agree.hasPrefix("On past variation alone, the target lies within the usual range") && !agree.contains("better guide"))
+    #expect(differ.contains("the forecast, which allows for the season and the trend, is the better guide"))
+    #expect(PackIcons.assuranceSentence(.consistentPass, probabilityOfMeeting: 0.3).contains("better guide"))
+    #expect(!PackIcons.assuranceSentence(.consistentFail, probabilityOfMeeting: 0.02).contains("better guide"))
+  }
+}
