@@ -4,7 +4,7 @@ import Testing
 /// The awkward-input corpus (notebooks-data/corpus, issue 13 item 7): every case of
 /// `manifest.tsv` run through each command it names, with its exit code and message fragment.
 @Suite struct CorpusTests {
-  static let inputCommands = ["forecast", "year-end", "targets", "scenarios", "backtest", "report"]
+  static let inputCommands = ["forecast", "year-end", "targets", "scenarios", "backtest", "report", "spc"]
 
   struct Case {
     var line: Int
