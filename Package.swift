@@ -50,7 +50,7 @@ let package = Package(
     .target(name: "KPITestSupport", path: "Tests/KPITestSupport"),
     .testTarget(name: "KPIStatsTests", dependencies: ["KPIStats", "KPITestSupport"]),
     // Property-based fuzzer for the input readers (library, shared by kpi-fuzz and the tests).
-    .target(name: "KPIFuzz", dependencies: ["KPIData"]),
+    .target(name: "KPIFuzz", dependencies: ["KPIData", "KPIPlanning"]),
     .executableTarget(name: "kpi-fuzz", dependencies: ["KPIFuzz", "KPIData"]),
     // libFuzzer entry point (a stub unless built by scripts/libfuzz.sh with -sanitize=fuzzer).
     .systemLibrary(name: "CLibFuzzer"),

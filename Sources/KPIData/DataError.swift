@@ -32,6 +32,10 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
   case unterminatedQuote(file: String, row: Int)
   case wrongFieldCount(file: String, row: Int, expected: Int, found: Int)
   case invalid(InputLocation, message: String)
+  /// A header and no data rows.
+  case noDataRows(file: String)
+  /// A configuration (YAML) file's problem at a line: `scenarios.yaml line 4: unknown key 'rmap' …`.
+  case configuration(file: String, line: Int?, message: String)
 
   public var description: String {
     switch self {
@@ -50,6 +54,8 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unterminatedQuote(let f, let row): return "\(f), row \(row): a quoted field is never closed"
     case .wrongFieldCount(let f, let row, let e, let n): return "\(f), row \(row): \(n) fields where the header has \(e)"
     case .invalid(let loc, let m): return "\(loc): \(m)"
+    case .noDataRows(let f): return "\(f): no data rows (only a header); add rows such as 'neet,2024-06,4.2'"
+    case .configuration(let f, let line, let m): return "\(f)\(line.map { " line \($0)" } ?? ""): \(m)"
     }
   }
 }

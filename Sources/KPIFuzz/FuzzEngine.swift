@@ -1,9 +1,11 @@
 import Foundation
 import KPIData
+import KPIPlanning
 
 /// A property-based fuzzer for the input readers (issue 3 item 5): it feeds random bytes and
 /// mutated seed files to the CSV reader, the tidy observations reader, the scorecard importer (and
-/// its renderers, whose observations CSV must always read back) and the catalogue loader.
+/// its renderers, whose observations CSV must always read back), the catalogue loader and the
+/// scenario-file reader (both strict YAML).
 /// Every input must end in a value or a thrown `DataError`; anything else — a trap, or a broken
 /// property — is a failure. Deterministic for a given seed.
 public struct FuzzEngine {
@@ -22,7 +24,7 @@ public struct FuzzEngine {
   }
 
   public enum Target: String, CaseIterable, Sendable {
-    case csv, observations, scorecard, catalogue, cell
+    case csv, observations, scorecard, catalogue, cell, scenarios
   }
 
   /// A property that did not hold.
@@ -34,6 +36,8 @@ public struct FuzzEngine {
   }
 
   public var corpus: [[UInt8]]
+  /// Corpus files for the catalogue and scenario readers (see ``pool(for:)``).
+  let catalogueFiles: [[UInt8]], scenarioFiles: [[UInt8]]
   public var rng: RNG
   public private(set) var executed = 0
   public private(set) var dataErrors = 0
@@ -50,22 +54,44 @@ public struct FuzzEngine {
     "1e308", "-0", "9999999999999999999999", ".", "indicator,period,value\n", "indicators:\n  - id: x\n    title: X\n    unit: percent\n",
     "    targets: {2022/23: 90}\n", "    intervention_levels: {2022/23: 95}\n", "    polarity: bigger\n", "    bounds: [0, 50]\n",
     "seasonal_prior: {effects: [1, -1, 0, 0], weight: 2}\n", "[[[[", "{{", "&a *a", "!!binary", "---\n", "? ", ": ", "- ", "|\n",
+    "scenarios:\n  - name: a\n", "    effects:\n      - indicator: k\n        change: -3\n        from: 2024/25 Q2\n", "        ramp: 2\n",
+    "        relative: -20%\n", "    convergence:\n      - {indicator: k, value: 10, share: 0.5}\n", "rmap", "~", "null", ".nan", "-.inf",
+    "0x10", "1e999", "&x [1, 2]", "*x", "!!str 5", "<<: *x\n",
   ]
 
   public init(corpus: [[UInt8]], seed: UInt64) {
     self.corpus = corpus.isEmpty ? [Array("indicator,period,value\nx,2022-06,1\n".utf8)] : corpus
+    catalogueFiles = Self.files(corpus, holding: "indicators:")
+    scenarioFiles = Self.files(corpus, holding: "scenarios:")
     self.rng = RNG(seed: seed)
   }
 
-  /// Builds the next input: a mutated corpus file (mostly), a splice of two, or random bytes.
-  public mutating func nextInput() -> [UInt8] {
+  /// Corpus files that look like input for `target` (YAML with its top key for the YAML
+  /// readers), so mutations reach past the first check; the whole corpus otherwise.
+  func pool(for target: Target?) -> [[UInt8]] {
+    switch target {
+    case .catalogue: return catalogueFiles.isEmpty ? corpus : catalogueFiles
+    case .scenarios: return scenarioFiles.isEmpty ? corpus : scenarioFiles
+    default: return corpus
+    }
+  }
+
+  /// The corpus files holding `key` near their start.
+  static func files(_ corpus: [[UInt8]], holding key: String) -> [[UInt8]] {
+    corpus.filter { String(decoding: $0.prefix(4096), as: UTF8.self).contains(key) }
+  }
+
+  /// Builds the next input: a mutated corpus file (mostly), a splice of two, or random bytes;
+  /// drawn from the files that suit `target` when it is given.
+  public mutating func nextInput(for target: Target? = nil) -> [UInt8] {
+    let files = pool(for: target)
     var b: [UInt8]
     switch rng.below(10) {
     case 0: b = (0..<rng.below(512)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
     case 1:
-      let a = corpus[rng.below(corpus.count)], c = corpus[rng.below(corpus.count)]
+      let a = files[rng.below(files.count)], c = corpus[rng.below(corpus.count)]
       b = Array(a.prefix(rng.below(a.count + 1))) + Array(c.suffix(rng.below(c.count + 1)))
-    default: b = corpus[rng.below(corpus.count)]
+    default: b = files[rng.below(files.count)]
     }
     let n = 1 + rng.below(8)
     for _ in 0..<n { mutate(&b) }
@@ -121,7 +147,9 @@ public struct FuzzEngine {
         let imp = try ScorecardImporter().importText(data, file: "fuzz.txt")
         // The tidy output must always be readable by the observations reader.
         let csv = ImportRenderer.observationsCSV(imp)
-        do { _ = try ObservationReader.parse(text: csv, file: "observations.csv") } catch {
+        do { _ = try ObservationReader.parse(text: csv, file: "observations.csv") } catch DataError.noDataRows {
+          // Nothing numeric imported: the file is a header only, which the reader names as such.
+        } catch {
           throw Failure(target: target, message: "observations.csv does not read back: \(error)", input: input)
         }
         _ = ImportRenderer.reportMarkdown(imp)
@@ -134,6 +162,19 @@ public struct FuzzEngine {
         }
       case .catalogue:
         _ = try Catalogue.parse(data: data, file: "fuzz.yaml")
+      case .scenarios:
+        let doc = try ScenarioFile.parse(data: data, file: "fuzz.yaml")
+        for s in doc.scenarios {
+          for e in s.effects where !(1...120).contains(e.ramp) || (e.change.map { !$0.isFinite } ?? false) || (e.relative.map { !($0 > -1 && $0.isFinite) } ?? false) {
+            throw Failure(target: target, message: "effect on \(e.indicator) accepted out of range", input: input)
+          }
+          for c in s.convergence where !(c.share >= 0 && c.share <= 1) {
+            throw Failure(target: target, message: "convergence share \(c.share) accepted", input: input)
+          }
+        }
+        for (_, line) in doc.indicatorLines where line < 1 {
+          throw Failure(target: target, message: "indicator line \(line) < 1", input: input)
+        }
       case .cell:
         let r = CellReading.read(String(decoding: input.prefix(600), as: UTF8.self))
         if r.kind == .pair && r.numbers.count != 2 || r.kind == .number && r.numbers.count != 1 {
@@ -150,7 +191,7 @@ public struct FuzzEngine {
                             progress: ((Int, Int) -> Void)? = nil) throws {
     var i = 0
     while i < limit && (i % 64 != 0 || Date() < deadline) {
-      let input = nextInput()
+      let input = nextInput(for: targets[i % targets.count])
       try run(input, on: targets[i % targets.count])
       i += 1
       if i % 20_000 == 0 { progress?(executed, dataErrors) }

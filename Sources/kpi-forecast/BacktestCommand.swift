@@ -18,60 +18,60 @@ struct BacktestCommand: ParsableCommand {
 
   @OptionGroup var inputOptions: InputOptions
 
-  @Option(help: "Periods held out after each origin (default: one seasonal cycle, 4 for quarterly).")
+  @Option(parsing: .unconditional, help: "Periods held out after each origin, 1 to 1000 (default: one seasonal cycle, 4 for quarterly).")
   var holdout: Int?
 
-  @Option(help: "Forecast origins per series, the latest first.")
+  @Option(parsing: .unconditional, help: "Forecast origins per series, the latest first (1 to 1000).")
   var origins = 3
 
-  @Option(help: "auto | regression | snaive | drift | ets | theta | snaive-avg")
+  @Option(help: "Forecasting model.")
   var model: ModelChoice = .auto
 
-  @Option(help: "auto | none | log | log1p | logit | sqrt")
+  @Option(help: "Transform of the values before fitting.")
   var transform: TransformChoice = .auto
 
-  @Option(name: .customLong("level"), help: "Interval level in percent; repeat for several (default 80 and 95).")
+  @Option(name: .customLong("level"), parsing: .unconditionalSingleValue,
+          help: "Interval level in percent, above 0 and below 100; repeat for several (default 80 and 95).")
   var levels: [Double] = []
 
-  @Option(help: "Seasonal period of a benchmark-format input.")
+  @Option(parsing: .unconditional, help: "Seasonal period of a benchmark-format input (1 to 366).")
   var period = 4
 
-  @Option(help: "table | csv")
-  var format: OutputFormat = .table
-
-  @Option(help: "Write to this file (atomically) instead of standard output.")
-  var output: String?
+  @OptionGroup var out: OutputOptions<TableOrCSV>
 
   func validate() throws {
     if let h = holdout, h < 1 || h > 1000 { throw ValidationError("--holdout must be between 1 and 1000, got \(h)") }
     if origins < 1 || origins > 1000 { throw ValidationError("--origins must be between 1 and 1000, got \(origins)") }
     if period < 1 || period > 366 { throw ValidationError("--period must be between 1 and 366, got \(period)") }
-    for l in levels where !(l > 0 && l < 100) { throw ValidationError("--level must be between 0 and 100 (exclusive), got \(l)") }
-    if format != .table && format != .csv { throw ValidationError("backtest supports --format table or csv") }
+    try Usage.checkLevels(levels)
   }
 
   func run() throws {
+    try out.checkDestination()
+    let console = out.console()
+    defer { console.finish() }
     let lv = levels.isEmpty ? [80, 95] : levels
-    let path = inputOptions.input
-    let records = try CSVReader().read(path: path)
+    let records = try inputOptions.records(console)
     let cases: [BacktestCase]
     if let header = records.first, BenchmarkReader.isBenchmarkHeader(header.fields) {
-      let data = try BenchmarkReader.read(path: path)
+      let data = try BenchmarkReader.parse(records: records, file: inputOptions.inputName)
       cases = BacktestCases.benchmark(data, period: period, options: ForecastOptions(model: model, transform: .none))
-      if holdout != nil || origins != 3 { note("benchmark input: the split=test rows are the holdout; --holdout and --origins ignored") }
+      if holdout != nil || origins != 3 { console.note("benchmark input: the split=test rows are the holdout; --holdout and --origins ignored") }
     } else {
-      let series = try SeriesBuilder.build(try ObservationReader.read(path: path), catalogue: try inputOptions.loadCatalogue())
+      let series = try inputOptions.load(records: records, console).series
       let h = holdout ?? (series.first.map { $0.frequency.seasonalPeriod } ?? 4)
       let built = BacktestCases.rollingOrigin(series, holdout: h, origins: origins, options: ForecastOptions(model: model, transform: transform))
-      for n in built.notes { note(n) }
+      console.notes(built.notes)
       cases = built.cases
     }
-    guard !cases.isEmpty else { throw ValidationError("no series has enough values for a backtest (need at least 4 periods)") }
-    note("backtest: \(cases.count) forecasts of \(Set(cases.map(\.group)).count) series, model \(model.rawValue)")
+    guard !cases.isEmpty else {
+      throw DataError.invalid(InputLocation(file: inputOptions.inputName),
+                              message: "no series has enough values for a backtest (each needs at least 4 periods before the holdout)")
+    }
+    console.note("backtest: \(cases.count) forecasts of \(Set(cases.map(\.group)).count) series, model \(model.rawValue)")
+    console.enter("backtesting \(cases.count) forecasts")
     let result = Backtest.run(cases, options: BacktestOptions(levels: lv, forecast: ForecastOptions(model: model, transform: transform)))
-    let text = format == .csv ? BacktestRenderer.csv(result, levels: lv) : BacktestRenderer.table(result, levels: lv)
-    try OutputWriter.write(text, to: output)
+    let text = out.format == .csv ? BacktestRenderer.csv(result, levels: lv) : BacktestRenderer.table(result, levels: lv)
+    try out.write(text)
   }
-
-  func note(_ s: String) { FileHandle.standardError.write(Data("note: \(s)\n".utf8)) }
 }

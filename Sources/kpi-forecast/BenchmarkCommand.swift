@@ -32,17 +32,12 @@ struct BenchmarkCommand: ParsableCommand {
   @Option(name: .long, help: "Folder of KPI catalogue YAML files linking LAIT measures to indicators (default: ./models if it exists).")
   var catalogue: String?
 
-  @Option(help: "table | csv")
-  var format: OutputFormat = .table
-
-  @Option(help: "Write to this file (atomically) instead of standard output.")
-  var output: String?
-
-  func validate() throws {
-    if format != .table && format != .csv { throw ValidationError("benchmark supports --format table or csv") }
-  }
+  @OptionGroup var out: OutputOptions<TableOrCSV>
 
   func run() throws {
+    try out.checkDestination()
+    let console = out.console()
+    defer { console.finish() }
     let cat = try loadCatalogueOption(catalogue)
     let data = try LAITData.load(folder: lait)
     var rows = try Benchmark.compute(data, authority: authority, catalogue: cat)
@@ -52,7 +47,7 @@ struct BenchmarkCommand: ParsableCommand {
     if !measure.isEmpty { rows = rows.filter { measure.contains($0.measure) } }
     if !year.isEmpty { rows = rows.filter { year.contains($0.period) } }
     let text: String
-    if format == .csv {
+    if out.format == .csv {
       text = Benchmark.csv(rows)
     } else {
       func n(_ x: Double?) -> String { x.map { NumberFormat.human($0, decimals: 1) } ?? "" }
@@ -64,6 +59,6 @@ struct BenchmarkCommand: ParsableCommand {
                         }, rightAligned: [3, 4, 5, 6, 7, 8, 9])
       text = "\(rows.first?.authority ?? authority) — region \(rows.first?.region ?? "")\n" + t.render()
     }
-    try OutputWriter.write(text, to: output)
+    try out.write(text)
   }
 }

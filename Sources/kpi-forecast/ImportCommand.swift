@@ -11,11 +11,12 @@ struct ImportCommand: ParsableCommand {
     discussion: """
       Writes to --out: observations.csv (forecast input), targets.csv, comparators.csv, issues.csv,
       import-report.md and catalogue-draft.yaml. Every cell that is not a plain number is listed in the
-      report with the reason. Several files are read as one set. See docs/IMPORT.md.
+      report with the reason. Several files are read as one set. --out is created when it does not \
+      exist (its parent folder must exist). See docs/IMPORT.md.
       """
   )
 
-  @Argument(help: "Scorecard export file(s).")
+  @Argument(help: "Scorecard export file(s); '-' reads standard input.")
   var scorecards: [String]
 
   @Option(help: "Folder to write the tidy files and report into (default: print the report only).")
@@ -36,7 +37,7 @@ struct ImportCommand: ParsableCommand {
     let result = try ScorecardImporter(catalogue: cat).importFiles(scorecards)
     let report = ImportRenderer.reportMarkdown(result)
     if let dir = out {
-      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+      try Self.prepareFolder(dir)
       func path(_ n: String) -> String { (dir as NSString).appendingPathComponent(n) }
       try OutputWriter.write(ImportRenderer.observationsCSV(result), to: path("observations.csv"))
       try OutputWriter.write(ImportRenderer.targetsCSV(result), to: path("targets.csv"))
@@ -57,6 +58,25 @@ struct ImportCommand: ParsableCommand {
     if out == nil { print(report) }
     FileHandle.standardError.write(Data(summary.utf8))
     if strict && unreadable > 0 { throw ImportStrictError(count: unreadable) }
+  }
+}
+
+extension ImportCommand {
+  /// Makes `--out` ready: an existing folder, or a new one whose parent exists; a file of that
+  /// name is refused.
+  static func prepareFolder(_ dir: String) throws {
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
+      guard isDir.boolValue else { throw OutputError.cannotWrite(path: dir, reason: "it is a file, not a folder; --out takes a folder to write the tidy files into") }
+      return
+    }
+    let parent = (dir as NSString).deletingLastPathComponent
+    guard parent.isEmpty || FileManager.default.fileExists(atPath: parent, isDirectory: &isDir), isDir.boolValue || parent.isEmpty else {
+      throw OutputError.cannotWrite(path: dir, reason: "the folder '\(parent)' does not exist; create it first")
+    }
+    do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false) } catch {
+      throw OutputError.cannotWrite(path: dir, reason: "cannot create the folder: \(InputFile.reason(error))")
+    }
   }
 }
 

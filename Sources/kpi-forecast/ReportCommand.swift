@@ -6,8 +6,9 @@ import KPIPlanning
 import KPIReport
 
 /// The pack's output formats.
-enum PackFormat: String, ExpressibleByArgument, CaseIterable {
+enum PackFormat: String, FormatChoice {
   case html, markdown
+  static var standard: Self { .html }
 }
 
 struct ReportCommand: ParsableCommand {
@@ -20,8 +21,6 @@ struct ReportCommand: ParsableCommand {
   @OptionGroup var inputOptions: InputOptions
   @OptionGroup var planning: PlanningOptions
 
-  @Option(help: "html | markdown")
-  var format: PackFormat = .html
 
   @Option(help: "The authority named on the pack (default: the input's geography, else 'the council').")
   var authority: String?
@@ -38,8 +37,7 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "Pack title (default: Children's services performance: Quarter N YYYY/YY).")
   var title: String?
 
-  @Option(help: "Write the pack here (atomically) instead of standard output.")
-  var output: String?
+  @OptionGroup var out: OutputOptions<PackFormat>
 
   func validate() throws {
     if let d = date, Self.parseDate(d) == nil { throw ValidationError("--date must be YYYY-MM-DD, got '\(d)'") }
@@ -62,18 +60,21 @@ struct ReportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let catalogue = try inputOptions.loadCatalogue()
-    let set = try ObservationReader.read(path: inputOptions.input)
-    var series = try SeriesBuilder.build(set, catalogue: catalogue)
+    try out.checkDestination()
+    let console = out.console()
+    defer { console.finish() }
+    let input = try inputOptions.load(console)
+    let set = input.set
+    var series = input.series
     if !indicators.isEmpty {
       let known = Set(series.map(\.key.indicator))
-      for i in indicators where !known.contains(i) { throw PackInputError.unknown(file: inputOptions.input, what: "indicator", value: i) }
+      for i in indicators where !known.contains(i) { throw PackInputError.unknown(file: inputOptions.inputName, what: "indicator", value: i) }
       series = series.filter { indicators.contains($0.key.indicator) }
     }
     let authorities = Array(Set(series.filter { !GeographyKind(name: $0.key.geography).isAggregate }.map { $0.key.geography ?? "" })).sorted()
     let chosen: String?
     if let g = geography {
-      guard authorities.contains(g) else { throw PackInputError.unknown(file: inputOptions.input, what: "geography", value: g) }
+      guard authorities.contains(g) else { throw PackInputError.unknown(file: inputOptions.inputName, what: "geography", value: g) }
       chosen = g
     } else if authorities.count > 1 {
       throw ValidationError("the input holds \(authorities.count) authorities (\(authorities.prefix(4).joined(separator: ", "))…): a pack covers one, give --geography")
@@ -85,7 +86,8 @@ struct ReportCommand: ParsableCommand {
     let comparators = series.filter { GeographyKind(name: $0.key.geography).isAggregate }
     let engineInput = own + comparators
     let forecasts = Forecaster.forecastAll(engineInput, options: ForecastOptions(model: planning.model, horizon: .toYearEnd),
-                                           progress: Progress.reporter(total: engineInput.count, what: "series"))
+                                           progress: console.counter("forecasting", what: "series"))
+    console.enter("building the pack")
     let outlooks = YearEndCalculator.outlooks(forecasts, options: planning.yearEndOptions)
     let ownKeys = Set(own.map(\.key))
     let pack = PackBuilder.build(PackBuilder.Inputs(
@@ -93,8 +95,9 @@ struct ReportCommand: ParsableCommand {
       outlooks: outlooks.filter { ownKeys.contains($0.key) }, spc: SeriesSPC.charts(own), comparators: comparators,
       areas: ServiceAreas.from(set), authority: authority ?? ((chosen ?? "").isEmpty ? "The council" : chosen ?? ""),
       date: Self.longDate(date.flatMap(Self.parseDate) ?? Date()), title: title))
-    let text = format == .markdown ? PackMarkdown.render(pack) : PackHTML.render(pack)
-    try OutputWriter.write(text, to: output)
+    let text = out.format == .markdown ? PackMarkdown.render(pack) : PackHTML.render(pack)
+    try out.write(text)
+    console.notes(Notes.grouped(forecasts))
     try Refusals.check(forecasts)
   }
 }

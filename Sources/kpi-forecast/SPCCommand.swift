@@ -21,27 +21,24 @@ struct SPCCommand: ParsableCommand {
 
   @OptionGroup var inputOptions: InputOptions
 
-  @Option(help: "ptd-0.1.0 | corrected")
+  @Option(help: "Rule set.")
   var rules: SPCRuleSet = .ptd010
 
   @Option(name: .customLong("level-shift"), help: "A period from which every series' limits are rebased (repeatable).")
   var levelShifts: [String] = []
 
-  @Option(help: "table | csv | json")
-  var format: OutputFormat = .table
-
-  @Option(help: "Write to this file (atomically) instead of standard output.")
-  var output: String?
+  @OptionGroup var out: OutputOptions<TableCSVOrJSON>
 
   func validate() throws {
-    if format == .markdown { throw ValidationError("spc supports --format table, csv or json") }
     for s in levelShifts where Period.parse(s) == nil { throw ValidationError("--level-shift '\(s)' is not a period") }
   }
 
   func run() throws {
-    let catalogue = try inputOptions.loadCatalogue()
-    let set = try ObservationReader.read(path: inputOptions.input)
-    let series = try SeriesBuilder.build(set, catalogue: catalogue)
+    try out.checkDestination()
+    let console = out.console()
+    defer { console.finish() }
+    let series = try inputOptions.load(console).series
+    console.enter("computing limits")
     let charts = SeriesSPC.charts(series, levelShifts: levelShifts.compactMap { Period.parse($0)?.period }, rules: rules)
     // The assurance icon compares the latest limits with the target of the latest point's year.
     var targets = [SeriesKey: Double]()
@@ -51,14 +48,12 @@ struct SPCCommand: ParsableCommand {
       }
     }
     let text: String
-    switch format {
-    case .csv, .markdown: text = SPCRenderer.csv(charts)
+    switch out.format {
+    case .csv: text = SPCRenderer.csv(charts)
     case .table: text = SPCRenderer.table(charts, targets: targets)
     case .json: text = try SPCRenderer.json(charts, targets: targets)
     }
-    try OutputWriter.write(text, to: output)
-    if format != .table {
-      for n in SPCRenderer.notes(charts) { FileHandle.standardError.write(Data("note: \(n)\n".utf8)) }
-    }
+    try out.write(text)
+    if out.format != .table { console.notes(SPCRenderer.notes(charts)) }
   }
 }

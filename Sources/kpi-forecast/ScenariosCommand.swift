@@ -20,26 +20,26 @@ struct ScenariosCommand: ParsableCommand {
   @Flag(help: "Show every indicator, not only those a scenario changes.")
   var all = false
 
-  @Option(help: "table | csv")
-  var format: OutputFormat = .table
-
-  @Option(help: "Write to this file (atomically) instead of standard output.")
-  var output: String?
-
-  func validate() throws {
-    if format == .markdown || format == .json { throw ValidationError("scenarios supports --format table or csv") }
-  }
+  @OptionGroup var out: OutputOptions<TableOrCSV>
 
   func run() throws {
-    let list = try ScenarioFile.load(path: scenarios)
-    let catalogue = try inputOptions.loadCatalogue()
-    let set = try ObservationReader.read(path: inputOptions.input)
-    let series = try SeriesBuilder.build(set, catalogue: catalogue)
-    let forecasts = Forecaster.forecastAll(series, options: ForecastOptions(model: planning.model, horizon: .toYearEnd))
-    let (results, notes) = ScenarioRunner.run(forecasts, scenarios: list, options: planning.yearEndOptions, includeUntouched: all)
-    let text = format == .csv ? ScenariosRenderer.csv(results) : ScenariosRenderer.table(results, notes: notes)
-    try OutputWriter.write(text, to: output)
-    if format == .csv { for n in notes { FileHandle.standardError.write(Data("note: \(n)\n".utf8)) } }
+    try out.checkDestination()
+    let console = out.console()
+    defer { console.finish() }
+    let document = try ScenarioFile.read(path: scenarios)
+    let input = try inputOptions.load(console)
+    try document.requireIndicators(in: Set(input.series.map(\.key.indicator)), input: inputOptions.inputName)
+    let forecasts = Forecaster.forecastAll(input.series, options: ForecastOptions(model: planning.model, horizon: .toYearEnd),
+                                           progress: console.counter("forecasting", what: "series"))
+    console.enter("simulating scenarios")
+    // A file that changes nothing (a baseline only) shows every indicator rather than nothing.
+    let changesNothing = document.scenarios.allSatisfy(\.isBaseline)
+    if changesNothing && !all { console.note("\(document.file): no scenario changes an indicator; every indicator is shown at its baseline") }
+    let (results, notes) = ScenarioRunner.run(forecasts, scenarios: document.scenarios, options: planning.yearEndOptions,
+                                              includeUntouched: all || changesNothing)
+    let text = out.format == .csv ? ScenariosRenderer.csv(results) : ScenariosRenderer.table(results, notes: notes)
+    try out.write(text)
+    if out.format == .csv { console.notes(notes) }
     try Refusals.check(forecasts)
   }
 }

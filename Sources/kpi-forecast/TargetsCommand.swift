@@ -5,8 +5,6 @@ import KPIForecast
 import KPIPlanning
 import KPIReport
 
-extension ComparatorChoice: ExpressibleByArgument {}
-
 struct TargetsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "targets",
@@ -19,25 +17,21 @@ struct TargetsCommand: ParsableCommand {
   @Option(help: "Financial year to set targets for, e.g. 2025/26 or 2026 (default: each series' next year-end).")
   var year: String?
 
-  @Option(help: "Propose the target the baseline forecast meets with this probability (0-1).")
+  @Option(parsing: .unconditional, help: "Propose the target the baseline forecast meets with this probability (above 0, below 1).")
   var probability: Double?
 
-  @Option(name: .customLong("intervention-probability"), help: "Chance of crossing the intervention level with no real change (default 0.10).")
+  @Option(name: .customLong("intervention-probability"), parsing: .unconditional, help: "Chance of crossing the intervention level with no real change (above 0, below 0.5; default 0.10).")
   var interventionProbability: Double = 0.10
 
-  @Option(help: "england | region | neighbours | good-outstanding (default: the first available in that order, neighbours first).")
+  @Option(help: "Comparator for the target (default: the first available of neighbours, england, region, good-outstanding).")
   var comparator: ComparatorChoice?
 
-  @Option(help: "table | csv | json | markdown")
-  var format: OutputFormat = .table
-
-  @Option(help: "Write to this file (atomically) instead of standard output.")
-  var output: String?
+  @OptionGroup var out: OutputOptions<AnyTableFormat>
 
   func validate() throws {
-    if let p = probability, !(p > 0 && p < 1) { throw ValidationError("--probability must be between 0 and 1 (exclusive), got \(p)") }
+    if let p = probability, !(p > 0 && p < 1) { throw ValidationError("--probability must be above 0 and below 1, got \(NumberText.plain(p))") }
     if !(interventionProbability > 0 && interventionProbability < 0.5) {
-      throw ValidationError("--intervention-probability must be between 0 and 0.5, got \(interventionProbability)")
+      throw ValidationError("--intervention-probability must be above 0 and below 0.5, got \(NumberText.plain(interventionProbability))")
     }
     if let y = year, targetYear == nil { throw ValidationError("--year '\(y)' is not a financial year (use 2025/26 or 2026)") }
   }
@@ -49,24 +43,25 @@ struct TargetsCommand: ParsableCommand {
   }
 
   func run() throws {
-    let catalogue = try inputOptions.loadCatalogue()
-    let set = try ObservationReader.read(path: inputOptions.input)
-    let series = try SeriesBuilder.build(set, catalogue: catalogue)
+    try out.checkDestination()
+    let console = out.console()
+    defer { console.finish() }
+    let input = try inputOptions.load(console)
     let options = TargetOptions(probability: probability, interventionProbability: interventionProbability, comparator: comparator)
-    let forecasts = Forecaster.forecastAll(series, options: ForecastOptions(model: planning.model, horizon: TargetPlanner.horizon(year: targetYear)))
+    let forecasts = Forecaster.forecastAll(input.series, options: ForecastOptions(model: planning.model, horizon: TargetPlanner.horizon(year: targetYear)),
+                                           progress: console.counter("forecasting", what: "series"))
+    console.enter("proposing targets")
     let (proposals, notes) = try TargetPlanner.proposals(forecasts, year: targetYear, options: options,
                                                          yearEndOptions: planning.yearEndOptions)
     let text: String
-    switch format {
+    switch out.format {
     case .csv: text = TargetsRenderer.csv(proposals)
     case .markdown: text = TargetsRenderer.markdown(proposals)
     case .table: text = TargetsRenderer.table(proposals, notes: notes)
     case .json: text = try TargetsRenderer.json(proposals)
     }
-    try OutputWriter.write(text, to: output)
-    if format != .table {
-      for n in Notes.grouped(proposals, notes: notes) { FileHandle.standardError.write(Data("note: \(n)\n".utf8)) }
-    }
+    try out.write(text)
+    if out.format != .table { console.notes(Notes.grouped(proposals, notes: notes)) }
     try Refusals.check(forecasts)
   }
 }

@@ -5,15 +5,15 @@ import KPIForecast
 import KPIPlanning
 import KPIReport
 
-/// Options shared by the planning commands (year-end, targets, scenarios, demand).
+/// Options shared by the planning commands (year-end, targets, scenarios).
 struct PlanningOptions: ParsableArguments {
-  @Option(help: "auto | regression | snaive | drift")
+  @Option(help: "Forecasting model.")
   var model: ModelChoice = .auto
 
-  @Option(help: "Seed of the Monte Carlo draws (same seed, same output).")
+  @Option(parsing: .unconditional, help: "Seed of the Monte Carlo draws, a whole number 0 or more (same seed, same output).")
   var seed: UInt64 = 1
 
-  @Option(help: "Monte Carlo paths for outturns that add up several forecast periods.")
+  @Option(parsing: .unconditional, help: "Monte Carlo paths for outturns that add up several forecast periods (100 to 10,000,000).")
   var draws: Int = 20_000
 
   func validate() throws {
@@ -35,38 +35,37 @@ struct YearEndCommand: ParsableCommand {
   @Option(help: "Financial year to report, e.g. 2023/24 or 2024 (default: each series' next year-end). A year the data already complete shows its actual outturn and status.")
   var year: String?
 
-  @Option(help: "table | csv | json | markdown")
-  var format: OutputFormat = .table
+  @OptionGroup var out: OutputOptions<AnyTableFormat>
 
-  @Option(help: "Write to this file (atomically) instead of standard output.")
-  var output: String?
+  func validate() throws {
+    if let y = year, yearEnd == nil { throw ValidationError("--year '\(y)' is not a financial year (use 2023/24 or 2024)") }
+  }
 
+  /// The March that ends `--year`.
+  var yearEnd: Period? {
+    guard let y = year, let p = Period.parse(y), p.impliedFrequency == .annual else { return nil }
+    return p.period
+  }
 
   func run() throws {
-    let catalogue = try inputOptions.loadCatalogue()
-    let set = try ObservationReader.read(path: inputOptions.input)
-    let series = try SeriesBuilder.build(set, catalogue: catalogue)
-    var yearEnd: Period?
-    if let y = year {
-      guard let p = Period.parse(y), p.impliedFrequency == .annual else {
-        throw ValidationError("--year '\(y)' is not a financial year (use 2023/24 or 2024)")
-      }
-      yearEnd = p.period
-    }
+    try out.checkDestination()
+    let console = out.console()
+    defer { console.finish() }
+    let input = try inputOptions.load(console)
     let horizon: Horizon = yearEnd.map { .throughMarch(year: $0.year) } ?? .toYearEnd
-    let forecasts = Forecaster.forecastAll(series, options: ForecastOptions(model: planning.model, horizon: horizon))
+    let forecasts = Forecaster.forecastAll(input.series, options: ForecastOptions(model: planning.model, horizon: horizon),
+                                           progress: console.counter("forecasting", what: "series"))
+    console.enter("year-end outturns")
     let outlooks = YearEndCalculator.outlooks(forecasts, options: planning.yearEndOptions, yearEnd: yearEnd)
     let text: String
-    switch format {
+    switch out.format {
     case .csv: text = YearEndRenderer.csv(outlooks)
     case .markdown: text = YearEndRenderer.markdown(outlooks)
     case .table: text = YearEndRenderer.table(outlooks)
     case .json: text = try YearEndRenderer.json(outlooks)
     }
-    try OutputWriter.write(text, to: output)
-    if format != .table {
-      for n in Notes.grouped(outlooks) { FileHandle.standardError.write(Data("note: \(n)\n".utf8)) }
-    }
+    try out.write(text)
+    if out.format != .table { console.notes(Notes.grouped(outlooks)) }
     try Refusals.check(forecasts)
   }
 }

@@ -2,8 +2,8 @@ import Foundation
 import KPIData
 import KPIFuzz
 
-// kpi-fuzz: drives the CSV reader, tidy observations reader, scorecard importer and catalogue
-// loader with random and mutated inputs (see docs/IMPORT.md, "Fuzzing").
+// kpi-fuzz: drives the CSV reader, tidy observations reader, scorecard importer, catalogue
+// loader and scenario-file reader with random and mutated inputs (see docs/IMPORT.md, "Fuzzing").
 //   swift run -c release kpi-fuzz [--seconds 600] [--seed 1] [--corpus DIR]... [--target scorecard]...
 // Exit 0 when every input ended in a value or a DataError; 1 with the failing input saved to
 // fuzz-failure-<seed>.bin otherwise. A crash (trap) saves the input to fuzz-crash.bin first.
@@ -20,13 +20,14 @@ while let a = args.popFirst() {
   case "--corpus": if let d = args.popFirst() { corpusDirs.append(d) }
   case "--target": if let t = args.popFirst().flatMap(FuzzEngine.Target.init(rawValue:)) { targets.append(t) }
   default:
-    FileHandle.standardError.write(Data("usage: kpi-fuzz [--seconds S] [--seed N] [--corpus DIR]... [--target csv|observations|scorecard|catalogue|cell]...\n".utf8))
+    FileHandle.standardError.write(Data("usage: kpi-fuzz [--seconds S] [--seed N] [--corpus DIR]... [--target csv|observations|scorecard|catalogue|cell|scenarios]...\n".utf8))
     exit(2)
   }
 }
 if corpusDirs.isEmpty {
   let here = FileManager.default.currentDirectoryPath
-  corpusDirs = ["\(here)/../shared/seeds", "\(here)/models", "\(here)/notebooks-data"]
+  corpusDirs = ["\(here)/../shared/seeds", "\(here)/models", "\(here)/notebooks-data", "\(here)/notebooks-data/corpus",
+                "\(here)/notebooks-data/corpus/scenarios", "\(here)/notebooks-data/corpus/catalogue"]
 }
 var corpus = [[UInt8]]()
 for d in corpusDirs {

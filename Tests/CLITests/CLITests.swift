@@ -2,12 +2,14 @@ import Foundation
 import Testing
 
 /// Runs the built `kpi-forecast` binary.
-func runCLI(_ args: [String], cwd: String? = nil) throws -> (code: Int32, out: String, err: String) {
+func runCLI(_ args: [String], cwd: String? = nil, stdin: String? = nil, environment: [String: String] = [:]) throws -> (code: Int32, out: String, err: String) {
   let bin = productsDirectory().appendingPathComponent("kpi-forecast")
   let p = Process()
   p.executableURL = bin
   p.arguments = args
   if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+  if let stdin { p.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: stdin)) }
+  if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
   let o = Pipe(), e = Pipe()
   p.standardOutput = o
   p.standardError = e

@@ -53,8 +53,10 @@ import Testing
   @Test func unknownKeyNamesFileLineAndKey() {
     let e = error("indicators:\n  - id: x\n    title: X\n    unit: percent\n    polarty: bigger\n")
     #expect(e.contains("test.yaml"))
-    #expect(e.contains("row 5"))
+    #expect(e.contains("line 5"))
     #expect(e.contains("unknown key 'polarty'"))
+    #expect(e.contains("(did you mean 'polarity'?)"))
+    #expect(error("indicators:\n  - id: x\n    title: X\n    unit: percnt\n").contains("found 'percnt' (did you mean 'percent'?)"))
     #expect(error("indicator:\n  - id: x\n").contains("unknown key 'indicator'"))
     #expect(error("indicators:\n  - id: x\n    title: X\n    unit: percent\n    seasonal_prior: {effects: [1, -1, 0, 0], weight: 1, evidnce: y}\n")
       .contains("unknown key 'evidnce' in seasonal_prior"))

@@ -15,8 +15,8 @@ import Testing
     #expect(imp.values.isEmpty)
     #expect(imp.indicators.isEmpty)
     #expect(imp.layouts.count == 1)
-    // The observations file is still a valid (empty) tidy CSV.
-    #expect(try ObservationReader.parse(text: ImportRenderer.observationsCSV(imp)).observations.isEmpty)
+    // The observations file is a header only, which the reader names as such.
+    #expect(throws: DataError.noDataRows(file: "<input>")) { try ObservationReader.parse(text: ImportRenderer.observationsCSV(imp)) }
   }
 
   @Test func byteOrderMarkIsDropped() throws {
@@ -87,6 +87,7 @@ import Testing
     var corpus = [[UInt8]]()
     for f in try TestPaths.seedFiles() { if let d = FileManager.default.contents(atPath: f) { corpus.append([UInt8](d)) } }
     if let d = FileManager.default.contents(atPath: TestPaths.models + "/catalogue.yaml") { corpus.append([UInt8](d.prefix(4000))) }
+    if let d = FileManager.default.contents(atPath: TestPaths.models + "/../notebooks-data/scenarios-bcp.yaml") { corpus.append([UInt8](d)) }
     var engine = FuzzEngine(corpus: corpus, seed: 20261123)
     try engine.fuzz(until: Date().addingTimeInterval(3), limit: 400)
     #expect(engine.executed > 50)

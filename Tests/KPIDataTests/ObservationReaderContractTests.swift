@@ -52,9 +52,13 @@ import Testing
     }
   }
 
-  @Test func headerOnlyFileHasNoObservations() throws {
-    let set = try ObservationReader.parse(text: "indicator,period,value\n", file: "t.csv")
-    #expect(set.observations.isEmpty)
+  @Test func headerOnlyFileIsAnError() {
+    #expect(throws: DataError.noDataRows(file: "t.csv")) { try ObservationReader.parse(text: "indicator,period,value\n", file: "t.csv") }
+  }
+
+  @Test func missingMarkersAreKeptForTheNote() throws {
+    let set = try ObservationReader.parse(text: "indicator,period,value\nk,2023-06,x\nk,2023-09,\nk,2023-12,NaN\n", file: "t.csv")
+    #expect(set.observations.map(\.missingText) == ["x", nil, "NaN"])
   }
 
   @Test func emptyFileIsAnError() {

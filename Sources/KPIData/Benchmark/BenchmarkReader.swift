@@ -31,14 +31,15 @@ public enum BenchmarkReader {
   }
 
   public static func read(path: String, meta: String? = nil) throws -> [BenchmarkSeries] {
-    try parse(records: CSVReader().read(path: path), file: path, meta: meta.map { try CSVReader().read(path: $0) }, metaFile: meta ?? "")
+    try parse(records: CSVReader().read(path: path), file: InputFile.displayName(path), meta: meta.map { try CSVReader().read(path: $0) }, metaFile: meta ?? "")
   }
 
   public static func parse(text: String, file: String = "<input>") throws -> [BenchmarkSeries] {
     try parse(records: CSVReader().parse(text: text, file: file), file: file, meta: nil, metaFile: "")
   }
 
-  static func parse(records: [CSVReader.Record], file: String, meta: [CSVReader.Record]?, metaFile: String) throws -> [BenchmarkSeries] {
+  /// Parses records already read (so standard input is read once).
+  public static func parse(records: [CSVReader.Record], file: String, meta: [CSVReader.Record]? = nil, metaFile: String = "") throws -> [BenchmarkSeries] {
     guard let header = records.first else { throw DataError.emptyFile(file: file) }
     let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     func col(_ n: String) throws -> Int {

@@ -5,125 +5,56 @@ import Yams
 /// file is first composed into a Yams `Node` and every mapping's keys are checked; then decoded;
 /// then checked across fields. Every error names the file, the line, the indicator and the key.
 enum CatalogueLoader {
-  static let topKeys: Set<String> = ["indicators"]
-  static let priorKeys: Set<String> = ["effects", "scale", "weight", "evidence"]
-  /// Catalogue files are small; bigger input is refused rather than parsed.
-  static let maximumBytes = 8 * 1024 * 1024
-  static let maximumNesting = 64
+  static let topKeys = ["indicators"]
+  static let priorKeys = ["effects", "scale", "weight", "evidence"]
 
   static func load(path: String) throws -> [CatalogueEntry] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw DataError.unreadableFile(file: path, reason: "cannot read")
-    }
-    return try parse(data: data, file: path)
+    try parse(data: InputFile.read(path: path), file: path)
   }
 
   static func parse(data: Data, file: String) throws -> [CatalogueEntry] {
-    guard data.count <= maximumBytes else {
-      throw DataError.invalid(InputLocation(file: file), message: "the file is \(data.count) bytes; a catalogue file should be under \(maximumBytes) bytes")
-    }
-    var bytes = [UInt8](data)
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw DataError.notUTF8(file: file, row: 1 + bytes.prefix(ScorecardText.firstInvalidUTF8Offset(bytes)).filter { $0 == 10 }.count,
-                              byteOffset: ScorecardText.firstInvalidUTF8Offset(bytes))
-    }
-    if text.contains("\u{0}") { throw DataError.invalid(InputLocation(file: file), message: "the file holds NUL bytes; it is not a YAML text file") }
-    try checkNesting(text, file: file)
-    let node: Node?
-    do { node = try Yams.compose(yaml: text) } catch {
-      throw DataError.invalid(InputLocation(file: file, row: yamlLine(error)), message: "not valid YAML: \(yamlProblem(error))")
-    }
-    guard let root = node else { return [] }
+    guard let root = try StrictYAML.compose(data: data, file: file) else { return [] }
     guard let top = root.mapping else {
-      throw DataError.invalid(InputLocation(file: file, row: root.mark?.line), message: "expected a mapping with the key 'indicators:' at the top")
+      throw StrictYAML.error(file, root, "expected a mapping with the key 'indicators:' at the top, found \(StrictYAML.kind(root))")
     }
-    for (k, _) in top {
-      guard let key = k.string, topKeys.contains(key) else {
-        throw DataError.invalid(InputLocation(file: file, row: k.mark?.line, column: k.string ?? "?"),
-                                message: "unknown key '\(k.string ?? "?")' at the top; the file holds 'indicators:'")
-      }
-    }
+    try StrictYAML.checkKeys(top, at: root, allowed: topKeys, file: file, context: "the top level (the file holds 'indicators:')")
     guard let list = top["indicators"] else { return [] }
-    if list.scalar?.string == "" || list.scalar?.string == "~" || list.scalar?.string == "null" { return [] }
-    guard let items = list.sequence else {
-      throw DataError.invalid(InputLocation(file: file, row: list.mark?.line, column: "indicators"), message: "'indicators' must be a list of entries")
-    }
+    let items = try StrictYAML.sequence(list, file: file, what: "'indicators'")
+    let allowed = CatalogueEntry.allowedKeys.sorted()
     var entries = [CatalogueEntry]()
     for (n, item) in items.enumerated() {
       let id = item.mapping?["id"]?.string ?? "entry \(n + 1)"
-      guard let map = item.mapping else {
-        throw DataError.invalid(InputLocation(file: file, row: item.mark?.line, column: "indicators[\(n)]"), message: "each indicator must be a mapping of keys")
-      }
-      for (k, v) in map {
-        let key = k.string ?? "?"
-        guard CatalogueEntry.allowedKeys.contains(key) else {
-          throw DataError.invalid(InputLocation(file: file, row: k.mark?.line, column: key),
-            message: "indicator '\(id)': unknown key '\(key)'; allowed keys: \(CatalogueEntry.allowedKeys.sorted().joined(separator: ", "))")
-        }
-        if key == "seasonal_prior", let pm = v.mapping {
-          for (pk, _) in pm where !priorKeys.contains(pk.string ?? "") {
-            throw DataError.invalid(InputLocation(file: file, row: pk.mark?.line, column: "seasonal_prior.\(pk.string ?? "?")"),
-              message: "indicator '\(id)': unknown key '\(pk.string ?? "?")' in seasonal_prior; allowed: effects, scale, weight, evidence")
-          }
-        }
+      let map = try StrictYAML.mapping(item, file: file, what: "each indicator")
+      try StrictYAML.checkKeys(map, at: item, allowed: allowed, required: ["id", "title", "unit"], file: file, context: "indicator '\(id)'")
+      if let pv = map["seasonal_prior"], let pm = pv.mapping {
+        try StrictYAML.checkKeys(pm, at: pv, allowed: priorKeys, required: ["effects", "weight"], file: file,
+                                 context: "seasonal_prior of indicator '\(id)'")
       }
       let entry: CatalogueEntry
       do { entry = try YAMLDecoder().decode(CatalogueEntry.self, from: item) } catch {
         let (path, message) = describe(error)
-        let line = path.first.flatMap { map[$0]?.mark?.line } ?? item.mark?.line
-        throw DataError.invalid(InputLocation(file: file, row: line, column: path.isEmpty ? nil : path.joined(separator: ".")),
-                                message: "indicator '\(id)': \(message)")
+        let node = path.first.flatMap { map[$0] } ?? item
+        var found = ""
+        if path.count == 1, let key = path.first, let v = map[key] {
+          found = ", found \(StrictYAML.kind(v))"
+          let options: [String: [String]] = ["unit": KPIUnit.allCases.map(\.rawValue), "basis": ReportingBasis.allCases.map(\.rawValue),
+                                             "polarity": ["bigger", "smaller", "plan"], "frequency": ["monthly", "quarterly", "annual"]]
+          if let text = v.scalar?.string, let o = options[key] { found += Suggestion.hint(for: text, among: o) }
+        }
+        throw StrictYAML.error(file, node, "indicator '\(id)': \(message)\(found)")
       }
-      try validate(entry, file: file, line: item.mark?.line)
+      var keyLines = [String: Int]()
+      for (k, v) in map { if let key = k.string { keyLines[key] = v.mark?.line ?? k.mark?.line } }
+      try validate(entry, file: file, line: item.mark?.line, keyLines: keyLines)
       entries.append(entry)
     }
     return entries
   }
 
-  /// Refuses flow collections nested deeper than `maximumNesting` (a stack-depth guard).
-  static func checkNesting(_ text: String, file: String) throws {
-    var depth = 0, line = 1
-    var inQuote: UInt8? = nil
-    for b in text.utf8 {
-      if b == 10 { line += 1 }
-      if let q = inQuote { if b == q { inQuote = nil }; continue }
-      switch b {
-      case UInt8(ascii: "\""), UInt8(ascii: "'"): if depth > 0 { inQuote = b }
-      case UInt8(ascii: "["), UInt8(ascii: "{"):
-        depth += 1
-        if depth > maximumNesting {
-          throw DataError.invalid(InputLocation(file: file, row: line), message: "lists or mappings nested more than \(maximumNesting) deep")
-        }
-      case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-      case 10: inQuote = nil
-      default: break
-      }
-    }
-  }
-
-  static func yamlLine(_ error: Error) -> Int? {
-    guard let y = error as? YamlError else { return nil }
-    switch y {
-    case .scanner(_, _, let m, _), .parser(_, _, let m, _), .composer(_, _, let m, _): return m.line
-    default: return nil
-    }
-  }
-
-  static func yamlProblem(_ error: Error) -> String {
-    guard let y = error as? YamlError else { return "\(error)" }
-    switch y {
-    case .scanner(_, let p, _, _), .parser(_, let p, _, _), .composer(_, let p, _, _): return p
-    case .reader(let p, _, _, _): return p
-    case .duplicatedKeysInMapping(let d, _): return "duplicated keys \(d.joined(separator: ", "))"
-    default: return "\(y)"
-    }
-  }
-
   /// Key path and a plain message from a decoding error.
   static func describe(_ error: Error) -> ([String], String) {
     func path(_ p: [CodingKey]) -> [String] { p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue } }
-    guard let d = error as? DecodingError else { return ([], "\(error)") }
+    guard let d = error as? DecodingError else { return ([], "the entry cannot be read") }
     switch d {
     case .typeMismatch(let t, let c):
       return (path(c.codingPath), "key '\(path(c.codingPath).joined(separator: "."))' has the wrong type: expected \(typeName(t))")
@@ -142,9 +73,9 @@ enum CatalogueLoader {
       case "frequency": allowed = "; use monthly, quarterly or annual"
       default: break
       }
-      return (p, "key '\(p.joined(separator: "."))' has a value that cannot be read (\(c.debugDescription))\(allowed)")
+      return (p, "key '\(p.joined(separator: "."))' has a value that cannot be read\(allowed)")
     @unknown default:
-      return ([], "\(error)")
+      return ([], "the entry cannot be read")
     }
   }
 
@@ -152,16 +83,19 @@ enum CatalogueLoader {
     let s = "\(t)"
     if s.contains("Double") { return "a number" }
     if s.contains("Dictionary") { return "a mapping" }
-    if s.contains("Array") { return "a list" }
+    if s.contains("Array") || s.contains("Sequence") { return "a list" }
+    if s.contains("Int") { return "a whole number" }
+    if s.contains("Bool") { return "true or false" }
     if s.contains("String") { return "text" }
-    return s
+    return "a value of another kind"
   }
 
   /// Rules spanning fields: bounds ordered and holding every published number; an intervention
   /// level never on the better side of its target; a seasonal prior of 4 or 12 finite effects.
-  static func validate(_ e: CatalogueEntry, file: String, line: Int?) throws {
+  static func validate(_ e: CatalogueEntry, file: String, line: Int?, keyLines: [String: Int] = [:]) throws {
     func fail(_ key: String, _ m: String) -> DataError {
-      DataError.invalid(InputLocation(file: file, row: line, column: key), message: "indicator '\(e.id)': \(m)")
+      let top = String(key.prefix { $0 != "." })
+      return DataError.configuration(file: file, line: keyLines[top] ?? line, message: "indicator '\(e.id)', key '\(key)': \(m)")
     }
     if e.id.isEmpty || e.id.contains(where: { $0 == " " || $0 == "," || $0 == "\"" || $0.isNewline }) {
       throw fail("id", "the id '\(e.id)' must be non-empty without spaces, commas or quotes")

@@ -18,14 +18,7 @@ public struct CSVReader: Sendable {
   /// Reads a file's bytes as UTF-8 (rejecting invalid bytes with their offset) and parses it.
   /// The path `-` reads standard input.
   public func read(path: String) throws -> [Record] {
-    let data: Data
-    if path == "-" {
-      return try parse(data: FileHandle.standardInput.readDataToEndOfFile(), file: "<stdin>")
-    }
-    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-      throw DataError.unreadableFile(file: path, reason: (error as NSError).localizedDescription)
-    }
-    return try parse(data: data, file: path)
+    try parse(data: InputFile.read(path: path), file: InputFile.displayName(path))
   }
 
   /// Decodes UTF-8 (naming the line and byte offset of the first invalid byte) and parses.
@@ -48,6 +41,10 @@ public struct CSVReader: Sendable {
         }
       }
       throw DataError.notUTF8(file: file, row: line, byteOffset: offset)
+    }
+    if let nul = bytes.firstIndex(of: 0) {
+      throw DataError.invalid(InputLocation(file: file, row: 1 + bytes[..<nul].filter { $0 == 10 }.count),
+                              message: "a NUL byte at byte offset \(nul); this is not a text CSV file (export it again as CSV, UTF-8)")
     }
     return try parse(text: text, file: file)
   }

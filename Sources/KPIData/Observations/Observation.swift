@@ -48,9 +48,12 @@ public struct Observation: Sendable, Equatable {
   public var row: Int
   /// Columns the reader does not use, kept by name.
   public var extra: [String: String]
+  /// The value cell's text when it was read as missing (`x`, `NaN`, `-` …); nil for an empty cell or a number.
+  public var missingText: String?
 
   public init(indicator: String, geography: String? = nil, period: Period, impliedFrequency: Frequency? = nil, value: Double?,
-              status: String? = nil, unit: KPIUnit? = nil, polarity: Polarity? = nil, row: Int = 0, extra: [String: String] = [:]) {
+              status: String? = nil, unit: KPIUnit? = nil, polarity: Polarity? = nil, row: Int = 0, extra: [String: String] = [:],
+              missingText: String? = nil) {
     self.indicator = indicator
     self.geography = geography
     self.period = period
@@ -61,6 +64,7 @@ public struct Observation: Sendable, Equatable {
     self.polarity = polarity
     self.row = row
     self.extra = extra
+    self.missingText = missingText
   }
 }
 

@@ -9,15 +9,17 @@ public enum ObservationReader {
 
   public static func read(path: String) throws -> ObservationSet {
     let records = try CSVReader().read(path: path)
-    return try parse(records: records, file: path)
+    return try parse(records: records, file: InputFile.displayName(path))
   }
 
   public static func parse(text: String, file: String = "<input>") throws -> ObservationSet {
     try parse(records: CSVReader().parse(text: text, file: file), file: file)
   }
 
-  static func parse(records: [CSVReader.Record], file: String) throws -> ObservationSet {
+  /// Parses records already read (so standard input is read once). A header alone is an error.
+  public static func parse(records: [CSVReader.Record], file: String) throws -> ObservationSet {
     guard let header = records.first else { throw DataError.emptyFile(file: file) }
+    guard records.count > 1 else { throw DataError.noDataRows(file: file) }
     let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
     let lower = names.map { $0.lowercased() }
     func index(_ n: String) -> Int? { lower.firstIndex(of: n) }
@@ -46,7 +48,11 @@ public enum ObservationReader {
       guard let parsed = Period.parse(pText) else { throw DataError.unparsablePeriod(loc(iPer), text: pText) }
       let vText = cell(iVal)
       let value: Double?
-      if vText.isEmpty || missingMarkers.contains(vText.lowercased()) { value = nil } else {
+      var missingText: String?
+      if vText.isEmpty || missingMarkers.contains(vText.lowercased()) {
+        value = nil
+        if !vText.isEmpty { missingText = vText }
+      } else {
         guard let v = parseNumber(vText) else { throw DataError.unparsableValue(loc(iVal), text: vText) }
         value = v
       }
@@ -75,7 +81,7 @@ public enum ObservationReader {
       for i in extraIdx where i < f.count { extra[names[i]] = f[i] }
       out.append(Observation(indicator: indicator, geography: geo, period: parsed.period, impliedFrequency: parsed.impliedFrequency,
                              value: value, status: iStatus.map(cell).flatMap { $0.isEmpty ? nil : $0 }, unit: unit,
-                             polarity: polarity, row: rec.line, extra: extra))
+                             polarity: polarity, row: rec.line, extra: extra, missingText: missingText))
     }
     return ObservationSet(file: file, observations: out, hasGeography: iGeo != nil, extraColumns: extraIdx.map { names[$0] })
   }

@@ -49,7 +49,7 @@ public struct ScorecardImporter: Sendable {
     var result = ScorecardImport()
     for path in paths {
       let text = try ScorecardText.read(path: path, maximumBytes: maximumBytes)
-      let (r, partial) = readRows(text, file: path)
+      let (r, partial) = readRows(text, file: InputFile.displayName(path))
       rows += r
       result.append(partial)
     }

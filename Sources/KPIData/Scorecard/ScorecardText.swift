@@ -33,11 +33,7 @@ public struct ScorecardText: Sendable {
       throw DataError.invalid(InputLocation(file: path),
         message: "the file is \(size.intValue / 1_048_576) MB; scorecard exports are expected under \(maximumBytes / 1_048_576) MB — split it or check it is the right file")
     }
-    let data: Data
-    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-      throw DataError.unreadableFile(file: path, reason: (error as NSError).localizedDescription)
-    }
-    return try parse(data: data, file: path, maximumBytes: maximumBytes)
+    return try parse(data: InputFile.read(path: path), file: InputFile.displayName(path), maximumBytes: maximumBytes)
   }
 
   /// Decodes and splits bytes.

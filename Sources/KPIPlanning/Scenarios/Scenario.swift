@@ -1,6 +1,5 @@
 import Foundation
 import KPIData
-import Yams
 
 /// A named workshop scenario (docs/PLANNING.md, "Scenario files"): effects on indicators and
 /// convergence toward comparators, applied to the baseline forecast's simulated paths.

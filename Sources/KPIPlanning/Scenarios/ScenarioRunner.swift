@@ -92,11 +92,36 @@ public enum ScenarioRunner {
         }
         let dist: YearEndDistribution = (effects.isEmpty && shift == 0) ? baseDist
           : .sample(outturnDraws(f, aggregation: agg, effects: effects, shift: shift, options: options, streamIndex: index))
+        if let n = clampNote(f, aggregation: agg, effects: effects, shift: shift, basePoint: basePoint, scenario: sc.name) { notes.append(n) }
         results.append(ScenarioResult(key: f.series.key, unit: f.series.unit, scenario: sc.name, yearEnd: agg.yearEnd, distribution: dist,
                                       thresholds: th, baselinePoint: basePoint, baselineProbability: baseP,
                                       applied: applied.isEmpty ? "no change" : applied.joined(separator: "; ")))
       }
     }
     return (results, notes)
+  }
+
+  /// A note when the scenario pushes the central forecast past the series' bounds, where the
+  /// draws are clamped: the output then shows the bound, not the full effect asked for.
+  static func clampNote(_ f: SeriesForecast, aggregation agg: YearEndAggregation, effects: [Scenario.Effect], shift: Double,
+                        basePoint: Double, scenario: String) -> String? {
+    guard !effects.isEmpty || shift != 0 else { return nil }
+    let (lo, hi) = f.series.bounds
+    let step = f.series.frequency.monthsPerStep
+    var worst: Double?
+    for j in agg.steps where j < f.distributions.count {
+      var y = f.distributions[j].quantile(0.5)
+      for e in effects { y = e.apply(y, at: f.periods[j], monthsPerStep: step) }
+      if let lo, y < lo { worst = min(worst ?? y, y) }
+      if let hi, y > hi { worst = max(worst ?? y, y) }
+    }
+    let moved = basePoint + shift
+    if let lo, moved < lo { worst = moved }
+    if let hi, moved > hi { worst = moved }
+    guard let w = worst else { return nil }
+    let bound = (lo.map { w < $0 } ?? false) ? lo ?? 0 : hi ?? 0
+    return "scenario '\(scenario)': the effect on \(f.series.key) would take the forecast to \(ReasonDrafter.fmt(w, f.series.unit)), "
+      + "\(w < bound ? "below" : "above") the \(w < bound ? "lower" : "upper") bound \(ReasonDrafter.fmt(bound, f.series.unit)); "
+      + "the draws are clamped at the bound, so the figures show the bound, not the full effect"
   }
 }

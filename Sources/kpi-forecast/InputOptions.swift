@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import KPIData
+import KPIForecast
+
+/// The input wiring every INPUT command shares: the observations file (`-` = standard input),
+/// the catalogue, and the checks and notes between reading and forecasting.
+struct InputOptions: ParsableArguments {
+  @Argument(help: "Tidy observations CSV (indicator,period,value[,geography,status,unit,polarity,basis]); '-' reads standard input.")
+  var input: String
+
+  @Option(name: .long, help: "Folder of KPI catalogue YAML files (default: ./models if it exists).")
+  var catalogue: String?
+
+  /// The name used in messages (`standard input` for `-`).
+  var inputName: String { InputFile.displayName(input) }
+
+  /// Loads the catalogue (explicit folder, else ./models when present, else empty).
+  func loadCatalogue() throws -> Catalogue { try loadCatalogueOption(catalogue) }
+
+  /// The input's CSV records (standard input is read once, here).
+  func records(_ console: Console) throws -> [CSVReader.Record] {
+    console.enter("reading \(inputName)")
+    return try CSVReader().read(path: input)
+  }
+
+  /// Reads and checks the observations and builds the series; notes go to `console`.
+  func load(_ console: Console) throws -> LoadedInput {
+    try load(records: records(console), console)
+  }
+
+  /// Checks and builds from records already read.
+  func load(records: [CSVReader.Record], _ console: Console) throws -> LoadedInput {
+    let catalogue = try loadCatalogue()
+    let set = try ObservationReader.parse(records: records, file: inputName)
+    console.notes(try ObservationChecks.check(set, catalogue: catalogue, today: LoadedInput.today))
+    console.enter("building series")
+    let series = try SeriesBuilder.build(set, catalogue: catalogue)
+    return LoadedInput(set: set, catalogue: catalogue, series: series)
+  }
+}
+
+/// What an INPUT command works on.
+struct LoadedInput {
+  var set: ObservationSet
+  var catalogue: Catalogue
+  var series: [KPISeries]
+
+  /// This month (periods after it are noted).
+  static var today: Period {
+    let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: Date())
+    return Period(year: c.year ?? 2000, month: c.month ?? 1)
+  }
+}
+
+/// The `--catalogue` rule shared by every command: the folder given, else ./models when it
+/// exists, else an empty catalogue (indicators then get neutral defaults, and the output says so).
+func loadCatalogueOption(_ folder: String?) throws -> Catalogue {
+  if let folder { return try Catalogue.load(directory: folder) }
+  var isDir: ObjCBool = false
+  if FileManager.default.fileExists(atPath: "models", isDirectory: &isDir), isDir.boolValue {
+    return try Catalogue.load(directory: "models")
+  }
+  return Catalogue()
+}
