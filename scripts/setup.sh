@@ -1,12 +1,24 @@
 #!/usr/bin/env bash
-# Installs what the build needs on a fresh Debian machine with the Swift toolchain:
-# LAPACKE (liblapacke-dev) through apt when pkg-config cannot find it. Idempotent.
+# Installs what the build and the tests need on a fresh Debian machine with the Swift toolchain,
+# each only when missing (idempotent): LAPACKE (liblapacke-dev) and SQLite headers
+# (libsqlite3-dev, for GRDB) through apt; headless Chromium and its driver (chromium,
+# chromium-driver) through apt and selenium through pip, for the workshop page tests.
 set -euo pipefail
-if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lapacke; then
-  echo "setup: installing liblapacke-dev (LAPACKE not found by pkg-config)" >&2
+missing=()
+if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lapacke; then missing+=(liblapacke-dev pkg-config); fi
+if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3; then missing+=(libsqlite3-dev pkg-config); fi
+if ! command -v chromium >/dev/null 2>&1; then missing+=(chromium); fi
+if ! command -v chromedriver >/dev/null 2>&1; then missing+=(chromium-driver); fi
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing ${missing[*]} through apt" >&2
   SUDO=""
   if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends liblapacke-dev pkg-config >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if ! python3 -c "import selenium" >/dev/null 2>&1; then
+  echo "setup: installing selenium through pip" >&2
+  python3 -m pip install --quiet selenium
 fi
 pkg-config --exists lapacke
+pkg-config --exists sqlite3

@@ -12,7 +12,8 @@ struct KPIForecastCommand: ParsableCommand {
     discussion: "Exit codes: 0 success, 1 input or data error, 2 usage error.",
     subcommands: [
       ImportCommand.self, ForecastCommand.self, YearEndCommand.self, TargetsCommand.self, ScenariosCommand.self,
-      DemandCommand.self, BacktestCommand.self, BenchmarkCommand.self, ReportCommand.self,
+      DemandCommand.self, BacktestCommand.self, BenchmarkCommand.self, ReportCommand.self, ServeCommand.self,
+      DecisionsCommand.self, ReviewCommand.self,
     ]
   )
 }

@@ -1,0 +1,68 @@
+import Foundation
+
+/// The answer to `POST /api/scenario`: the KPI's row under the scenario, the unchanged
+/// `baseline`, the redrawn fan, what was applied, P(meet) of a target under discussion, and AP demand.
+public struct ScenarioReply: Codable, Sendable, Equatable {
+  public var row: KPIRow
+  public var baseline: KPIRow
+  public var fan: [FanPoint]
+  public var applied: String
+  /// P(meet) and P(worse than intervention) of the `target`/`intervention_level` sent with the
+  /// request, under the scenario and under the baseline.
+  public var candidate: CandidateOdds?
+  public var demand: [DemandBand]?
+  public var notes: [String]
+
+  /// Flattens `row` into the top level (the contract: the same fields as `/api/kpis`
+  /// plus `baseline`) and adds the chart data beside it.
+  public func encode(to encoder: Encoder) throws {
+    try row.encode(to: encoder)
+    var c = encoder.container(keyedBy: Keys.self)
+    try c.encode(baseline, forKey: .baseline)
+    try c.encode(fan, forKey: .fan)
+    try c.encode(applied, forKey: .applied)
+    try c.encodeIfPresent(candidate, forKey: .candidate)
+    try c.encodeIfPresent(demand, forKey: .demand)
+    try c.encode(notes, forKey: .notes)
+  }
+
+  public init(from decoder: Decoder) throws {
+    row = try KPIRow(from: decoder)
+    let c = try decoder.container(keyedBy: Keys.self)
+    baseline = try c.decode(KPIRow.self, forKey: .baseline)
+    fan = try c.decode([FanPoint].self, forKey: .fan)
+    applied = try c.decode(String.self, forKey: .applied)
+    candidate = try c.decodeIfPresent(CandidateOdds.self, forKey: .candidate)
+    demand = try c.decodeIfPresent([DemandBand].self, forKey: .demand)
+    notes = try c.decode([String].self, forKey: .notes)
+  }
+
+  init(row: KPIRow, baseline: KPIRow, fan: [FanPoint], applied: String, candidate: CandidateOdds?, demand: [DemandBand]?, notes: [String]) {
+    self.row = row
+    self.baseline = baseline
+    self.fan = fan
+    self.applied = applied
+    self.candidate = candidate
+    self.demand = demand
+    self.notes = notes
+  }
+
+  enum Keys: String, CodingKey { case baseline, fan, applied, candidate, demand, notes }
+}
+
+/// The odds of a target the room is discussing.
+public struct CandidateOdds: Codable, Sendable, Equatable {
+  public var target: Double
+  public var interventionLevel: Double?
+  public var pMeetTarget: Double?
+  public var pWorseThanIntervention: Double?
+  public var baselinePMeetTarget: Double?
+
+  enum CodingKeys: String, CodingKey {
+    case target
+    case interventionLevel = "intervention_level"
+    case pMeetTarget = "p_meet_target"
+    case pWorseThanIntervention = "p_worse_than_intervention"
+    case baselinePMeetTarget = "baseline_p_meet_target"
+  }
+}
