@@ -55,7 +55,7 @@ public enum ReviewRenderer {
   }
 
   static func scenarioLabel(_ s: String) -> String { s.isEmpty ? "baseline" : (ScenarioSpec.parse(s).name ?? "scenario") }
-  static func num(_ v: Double) -> String { String(format: "%.6g", v) }
+  static func num(_ v: Double) -> String { String(format: "%.10g", v) }
   static func short(_ v: Double) -> String { abs(v) >= 1000 ? String(format: "%.0f", v) : String(format: "%.4g", v) }
   static func flag(_ b: Bool?) -> String { b.map { $0 ? "true" : "false" } ?? "" }
   static func yesNo(_ b: Bool?) -> String { b.map { $0 ? "yes" : "no" } ?? "-" }

@@ -8,7 +8,7 @@ enum JSONReply {
 
   static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
     let e = JSONEncoder()
-    e.outputFormatting = [.sortedKeys]
+    e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let data = (try? e.encode(value)) ?? Data(#"{"error":"the reply could not be encoded"}"#.utf8)
     var headers = HTTPFields()
     headers[.contentType] = "application/json; charset=utf-8"

@@ -10,6 +10,8 @@ public struct ScenarioReply: Codable, Sendable, Equatable {
   /// P(meet) and P(worse than intervention) of the `target`/`intervention_level` sent with the
   /// request, under the scenario and under the baseline.
   public var candidate: CandidateOdds?
+  /// The same odds for the engine's proposed target and intervention level.
+  public var proposal: CandidateOdds?
   public var demand: [DemandBand]?
   public var notes: [String]
 
@@ -22,6 +24,7 @@ public struct ScenarioReply: Codable, Sendable, Equatable {
     try c.encode(fan, forKey: .fan)
     try c.encode(applied, forKey: .applied)
     try c.encodeIfPresent(candidate, forKey: .candidate)
+    try c.encodeIfPresent(proposal, forKey: .proposal)
     try c.encodeIfPresent(demand, forKey: .demand)
     try c.encode(notes, forKey: .notes)
   }
@@ -33,11 +36,14 @@ public struct ScenarioReply: Codable, Sendable, Equatable {
     fan = try c.decode([FanPoint].self, forKey: .fan)
     applied = try c.decode(String.self, forKey: .applied)
     candidate = try c.decodeIfPresent(CandidateOdds.self, forKey: .candidate)
+    proposal = try c.decodeIfPresent(CandidateOdds.self, forKey: .proposal)
     demand = try c.decodeIfPresent([DemandBand].self, forKey: .demand)
     notes = try c.decode([String].self, forKey: .notes)
   }
 
-  init(row: KPIRow, baseline: KPIRow, fan: [FanPoint], applied: String, candidate: CandidateOdds?, demand: [DemandBand]?, notes: [String]) {
+  init(row: KPIRow, baseline: KPIRow, fan: [FanPoint], applied: String, candidate: CandidateOdds?, proposal: CandidateOdds?,
+       demand: [DemandBand]?, notes: [String]) {
+    self.proposal = proposal
     self.row = row
     self.baseline = baseline
     self.fan = fan
@@ -47,7 +53,7 @@ public struct ScenarioReply: Codable, Sendable, Equatable {
     self.notes = notes
   }
 
-  enum Keys: String, CodingKey { case baseline, fan, applied, candidate, demand, notes }
+  enum Keys: String, CodingKey { case baseline, fan, applied, candidate, proposal, demand, notes }
 }
 
 /// The odds of a target the room is discussing.

@@ -197,19 +197,20 @@ public final class WorkshopEngine: Sendable {
     // Convergence moves the outturn; on a March-value KPI the fan carries it, reaching it at March.
     let fan = ScenarioFan.points(f, effects: effects, shift: i.outlook.aggregation.mode == .marchValue ? convergenceShift : 0,
                                  aggregation: i.outlook.aggregation)
-    var candidate: CandidateOdds?
-    if let t = request.target {
-      guard t.isFinite else { throw APIError.bad("target", "must be a number") }
-      let pol = f.series.polarity ?? .bigger
-      let cth = Thresholds(target: t, interventionLevel: request.interventionLevel, polarity: pol)
-      candidate = CandidateOdds(target: t, interventionLevel: request.interventionLevel,
-                                pMeetTarget: finite(cth.probabilityOfMeeting(cdf: dist.cdf)),
-                                pWorseThanIntervention: finite(cth.probabilityWorseThanIntervention(cdf: dist.cdf)),
-                                baselinePMeetTarget: finite(cth.probabilityOfMeeting(cdf: i.outlook.distribution.cdf)))
+    let pol = f.series.polarity ?? .bigger
+    func odds(_ t: Double, _ l: Double?) -> CandidateOdds {
+      let cth = Thresholds(target: t, interventionLevel: l, polarity: pol)
+      return CandidateOdds(target: t, interventionLevel: l, pMeetTarget: finite(cth.probabilityOfMeeting(cdf: dist.cdf)),
+                           pWorseThanIntervention: finite(cth.probabilityWorseThanIntervention(cdf: dist.cdf)),
+                           baselinePMeetTarget: finite(cth.probabilityOfMeeting(cdf: i.outlook.distribution.cdf)))
     }
+    if let t = request.target, !t.isFinite { throw APIError.bad("target", "must be a number") }
+    if let l = request.interventionLevel, !l.isFinite { throw APIError.bad("intervention_level", "must be a number") }
+    let candidate = request.target.map { odds($0, request.interventionLevel) }
+    let proposal = i.proposal.flatMap { p in p.proposedTarget.isFinite && p.year == i.outlook.yearEnd.financialYearLabel ? odds(p.proposedTarget, p.proposedInterventionLevel) : nil }
     let demand = i.drivesDemand ? demandBands(i, scenario: sc.effects.isEmpty ? nil : sc) : nil
     let reply = ScenarioReply(row: row(i, distribution: dist, thresholds: th), baseline: row(i), fan: fan, applied: applied,
-                              candidate: candidate, demand: demand, notes: notes)
+                              candidate: candidate, proposal: proposal, demand: demand, notes: notes)
     return (reply, vintage(reply.row, scenario: spec))
   }
 

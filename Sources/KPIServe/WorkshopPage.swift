@@ -29,17 +29,21 @@ enum WorkshopPage {
 :root { --ink:#111; --muted:#444; --line:#bbb; --bg:#fff; --panel:#f4f6f8; --blue:#1f4e99; --band95:#c9d8f0; --band80:#8fb0e0;
         --scen:#c2410c; --scen95:#fcd9c4; --scen80:#f6a97e; --green:#1a7f37; --amber:#a15c00; --red:#b91c1c; }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 html { font-size: 19px; }
+@media (max-width: 1750px) { html { font-size: 17px; } }
+@media (max-width: 1450px) { html { font-size: 15px; } }
 body { margin: 0; font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: var(--ink); background: var(--bg); }
 header { display:flex; align-items: baseline; gap: 1.2rem; padding: .5rem 1rem; background: var(--blue); color: #fff; }
 header h1 { font-size: 1.35rem; margin: 0; }
 header .info { font-size: .85rem; opacity: .9; }
-main { display: grid; grid-template-columns: minmax(23rem, 31%) 1fr; height: calc(100vh - 2.9rem); }
-nav { overflow-y: auto; border-right: 2px solid var(--line); background: var(--panel); padding: .3rem .5rem 2rem; }
+main { display: grid; grid-template-columns: minmax(17rem, 24%) 1fr; height: calc(100vh - 2.9rem); }
+nav { overflow-y: auto; overflow-x: hidden; border-right: 2px solid var(--line); background: var(--panel); padding: .3rem .5rem 2rem; }
 nav label { font-size: .85rem; display:block; margin: .3rem 0 .4rem; }
 nav h2 { font-size: .95rem; margin: .9rem 0 .2rem; color: var(--blue); text-transform: uppercase; letter-spacing: .03em; }
 table { border-collapse: collapse; }
-nav table { width: 100%; font-size: .82rem; }
+nav table { width: 100%; font-size: .8rem; table-layout: fixed; }
+nav col.c-st { width: 1.3rem; } nav col.c-n { width: 3.7rem; } nav col.c-p { width: 3.4rem; }
 nav th { text-align: left; font-weight: normal; color: var(--muted); font-size: .72rem; }
 nav td { padding: .22rem .25rem; border-top: 1px solid #dde; vertical-align: top; }
 nav td.num, nav th.num { text-align: right; white-space: nowrap; }
@@ -51,37 +55,42 @@ nav tr.kpi.selected { background: #cfdcf0; outline: 2px solid var(--blue); }
 #detail { overflow-y: auto; padding: .6rem 1.1rem 2rem; }
 #detail h2 { font-size: 1.3rem; margin: .1rem 0 .2rem; }
 .meta { color: var(--muted); font-size: .85rem; margin: 0 0 .5rem; }
-.figures { display: flex; flex-wrap: wrap; gap: .6rem; margin: .3rem 0 .5rem; }
-.fig { background: var(--panel); border-left: 6px solid var(--blue); padding: .3rem .7rem; min-width: 11rem; }
+.figures { display: flex; flex-wrap: wrap; gap: .5rem; margin: .3rem 0 .5rem; }
+.fig { background: var(--panel); border-left: 6px solid var(--blue); padding: .2rem .55rem; flex: 1 1 6.5rem; }
 .fig.scen { border-left-color: var(--scen); }
 .fig .label { font-size: .75rem; color: var(--muted); }
-.fig .value { font-size: 1.5rem; font-weight: bold; }
+.fig .value { font-size: 1.35rem; font-weight: bold; white-space: nowrap; }
 .fig .sub { font-size: .8rem; color: var(--muted); }
-#fan { width: 100%; height: 24rem; display: block; background: #fff; border: 1px solid var(--line); }
+#fan { width: 100%; height: clamp(15rem, calc(100vh - 17rem), 30rem); display: block; background: #fff; border: 1px solid var(--line); }
 #fan text { font-family: inherit; }
 .legend { font-size: .8rem; color: var(--muted); margin: .2rem 0 .6rem; }
 .legend span { margin-right: 1rem; white-space: nowrap; }
 .sw { display:inline-block; width: 1.4em; height: .8em; vertical-align: middle; margin-right: .25em; }
-.cols { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
-section.box { background: var(--panel); padding: .5rem .8rem .8rem; border-top: 4px solid var(--blue); }
+.work { display: grid; grid-template-columns: minmax(0, 1fr) 25rem; gap: .9rem; align-items: start; }
+.side { display: flex; flex-direction: column; gap: .7rem; }
+.list-key { font-size: .75rem; color: var(--muted); }
+section.box { background: var(--panel); padding: .35rem .7rem .6rem; border-top: 4px solid var(--blue); }
+.side section.box { font-size: .92rem; }
 section.box h3 { margin: .1rem 0 .4rem; font-size: 1.05rem; }
 section.box.scen { border-top-color: var(--scen); }
 .row { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: .25rem 0; }
 input, select, textarea, button { font: inherit; font-size: .9rem; }
-input[type=number] { width: 6.5rem; padding: .2rem; }
+input[type=number] { width: 5.5rem; padding: .2rem; }
 input[type=text], textarea { width: 100%; padding: .25rem; }
-textarea { height: 4.2rem; }
+textarea { height: 3.4rem; }
 button { padding: .25rem .7rem; border: 2px solid var(--blue); background: #fff; color: var(--blue); cursor: pointer; border-radius: 3px; }
 button.primary { background: var(--blue); color: #fff; }
 button:disabled { opacity: .5; }
 .small { font-size: .8rem; color: var(--muted); }
 .applied { font-size: .85rem; margin-top: .3rem; }
+.effect { border-left: 3px solid var(--scen); padding-left: .4rem; margin: .3rem 0; }
+.effect input[type=number] { width: 4.6rem; }
 table.cmp { width: 100%; font-size: .9rem; }
 table.cmp th, table.cmp td { padding: .2rem .35rem; border-bottom: 1px solid #dde; text-align: right; }
 table.cmp th:first-child, table.cmp td:first-child { text-align: left; }
 .msg-ok { color: var(--green); font-weight: bold; } .msg-err { color: var(--red); font-weight: bold; }
 .busy { opacity: .55; }
-.rationale { font-size: .8rem; color: var(--muted); margin: .3rem 0; max-height: 6.5rem; overflow-y: auto; }
+.rationale { font-size: .78rem; color: var(--muted); margin: .3rem 0; max-height: 4.6rem; overflow-y: auto; }
 #decisions-log table { width: 100%; font-size: .8rem; }
 #decisions-log td, #decisions-log th { border-bottom: 1px solid #dde; padding: .15rem .3rem; text-align: left; vertical-align: top; }
 </style>
@@ -91,11 +100,14 @@ table.cmp th:first-child, table.cmp td:first-child { text-align: left; }
 <main>
 <nav id="kpi-list" aria-label="KPIs">
   <label><input type="checkbox" id="only-targets" checked> only KPIs with a target</label>
+  <div class="list-key"><span class="st-green">★</span> on target · <span class="st-amber">●</span> short of target · <span class="st-red">▲</span> past the intervention level (year-end forecast)</div>
   <div id="kpi-groups">Loading…</div>
 </nav>
 <div id="detail">
   <h2 id="kpi-title">Choose a KPI</h2>
   <p class="meta" id="kpi-meta"></p>
+  <div class="work">
+  <div class="main-col">
   <div class="figures" id="figures"></div>
   <svg id="fan" role="img" aria-label="fan chart" data-state="empty"></svg>
   <div class="legend">
@@ -106,14 +118,17 @@ table.cmp th:first-child, table.cmp td:first-child { text-align: left; }
     <span><i class="sw" style="border-top:3px dashed var(--red)"></i>intervention level</span>
     <span><i class="sw" style="border-top:2px dotted #6b21a8"></i>comparator</span>
   </div>
-  <div class="cols">
+  <section class="box" id="demand" hidden><h3>Alternative provision (from this exclusions forecast)</h3><div id="demand-body"></div></section>
+  <section id="decisions-log"><h3>Decisions recorded</h3><div id="decisions-body" class="small">none yet</div></section>
+  </div>
+  <div class="side">
     <section class="box scen" id="scenario-editor">
       <h3>Scenario</h3>
-      <div class="row"><label for="preset">Start from</label><select id="preset"></select><button id="reset-scenario" type="button">Baseline</button></div>
+      <div class="row"><label for="preset">Start from</label><select id="preset" style="max-width:12.5rem"></select><button id="reset-scenario" type="button">Clear</button></div>
       <div id="effects"></div>
       <div class="row"><button id="add-effect" type="button">+ effect</button></div>
       <div class="row" id="conv-row"><label for="conv-comparator">Close</label>
-        <input id="conv-share" type="range" min="0" max="100" step="5" value="0" style="width:8rem">
+        <input id="conv-share" type="range" min="0" max="100" step="5" value="0" style="width:7rem">
         <span id="conv-share-text">0%</span><span>of the gap to</span><select id="conv-comparator"></select></div>
       <div class="applied" id="applied"></div>
     </section>
@@ -124,7 +139,7 @@ table.cmp th:first-child, table.cmp td:first-child { text-align: left; }
         <tr><td>Target</td><td id="prop-target">–</td><td><input type="number" step="any" id="agreed-target"></td></tr>
         <tr><td>Intervention level</td><td id="prop-level">–</td><td><input type="number" step="any" id="agreed-level"></td></tr>
         <tr><td>P(meet target), baseline</td><td id="prop-p">–</td><td id="agreed-p-base">–</td></tr>
-        <tr><td>P(meet target), scenario</td><td>–</td><td id="agreed-p-scen">–</td></tr>
+        <tr><td>P(meet target), scenario</td><td id="prop-p-scen">–</td><td id="agreed-p-scen">–</td></tr>
       </table>
       <div class="rationale" id="prop-rationale"></div>
       <label for="rationale">Why the room agreed this</label>
@@ -133,8 +148,7 @@ table.cmp th:first-child, table.cmp td:first-child { text-align: left; }
       <div class="row"><button class="primary" id="record" type="button">Record decision</button><span id="record-status"></span></div>
     </section>
   </div>
-  <section class="box" id="demand" hidden><h3>Alternative provision (from this exclusions forecast)</h3><div id="demand-body"></div></section>
-  <section id="decisions-log"><h3>Decisions recorded</h3><div id="decisions-body" class="small">none yet</div></section>
+  </div>
 </div>
 </main>
 <script nonce="@@NONCE@@">
@@ -159,6 +173,10 @@ function fmt(v, unit) {
   else if (a >= 100) s = v.toFixed(0);
   else s = v.toFixed(1);
   return unit === "percent" ? s + "%" : s;
+}
+function range(a, b, unit) {
+  const x = fmt(a, unit), y = fmt(b, unit);
+  return unit === "percent" ? x.replace("%", "") + "–" + y : x + "–" + y;
 }
 function pct(p) { return (p == null || p === undefined) ? "–" : Math.round(p * 100) + "%"; }
 function money(v) { return "£" + (v / 1e6).toFixed(2) + "m"; }
@@ -191,6 +209,9 @@ function renderList() {
     if (!rows.length) continue;
     box.appendChild(el("h2", {}, a));
     const t = el("table");
+    const cg = el("colgroup");
+    for (const c of ["c-t", "c-st", "c-n", "c-n", "c-p"]) cg.appendChild(el("col", { class: c }));
+    t.appendChild(cg);
     const h = el("tr");
     for (const [c, cls] of [["KPI", ""], ["", ""], ["year-end", "num"], ["target", "num"], ["P(meet)", "num"]]) h.appendChild(el("th", { class: cls }, c));
     t.appendChild(h);
@@ -236,6 +257,8 @@ async function select(indicator) {
   $("agreed-target").value = p && p.target != null ? round(p.target) : (r.target != null ? r.target : "");
   $("agreed-level").value = p && p.intervention_level != null ? round(p.intervention_level) : (r.intervention_level != null ? r.intervention_level : "");
   $("rationale").value = ""; $("record-status").textContent = "";
+  for (const id of ["agreed-p-base", "agreed-p-scen", "prop-p-scen"]) $(id).textContent = "–";
+  $("applied").textContent = "";
   renderFigures(); drawFan(); renderDemand(d.demand); refreshDecisions();
   scheduleScenario(0);
 }
@@ -243,14 +266,14 @@ function round(v) { return Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 1
 
 function effectRow(e) {
   const d = state.detail, i = $("effects").children.length;
-  const row = el("div", { class: "row effect", "data-i": String(i) });
-  const kind = el("select", { id: "effect-kind-" + i });
-  kind.appendChild(el("option", { value: "change" }, "change by"));
-  kind.appendChild(el("option", { value: "relative" }, "change by %"));
-  const amt = el("input", { type: "number", step: "any", id: "effect-change-" + i, "aria-label": "size of change" });
+  const row = el("div", { class: "effect", "data-i": String(i) });
+  const kind = el("select", { id: "effect-kind-" + i, "aria-label": "absolute or relative" });
+  kind.appendChild(el("option", { value: "change" }, d.row.unit === "percent" ? "points" : d.row.unit));
+  kind.appendChild(el("option", { value: "relative" }, "% of value"));
+  const amt = el("input", { type: "number", step: "any", id: "effect-change-" + i, "aria-label": "size of change", placeholder: "e.g. -3" });
   const from = el("select", { id: "effect-from-" + i, "aria-label": "from period" });
   for (const p of d.periods) from.appendChild(el("option", { value: p }, periodLabel(p)));
-  const ramp = el("input", { type: "number", min: "1", max: "12", step: "1", id: "effect-ramp-" + i, value: "1", style: "width:4rem", "aria-label": "ramp" });
+  const ramp = el("input", { type: "number", min: "1", max: "12", step: "1", id: "effect-ramp-" + i, value: "1", style: "width:3.6rem", "aria-label": "ramp" });
   const del = el("button", { type: "button", title: "remove" }, "✕");
   if (e) {
     kind.value = e.relative !== undefined && e.relative != null ? "relative" : "change";
@@ -258,7 +281,10 @@ function effectRow(e) {
     if (![...from.options].some(o => o.value === e.from)) from.insertBefore(el("option", { value: e.from }, periodLabel(e.from)), from.firstChild);
     from.value = e.from; ramp.value = String(e.ramp || 1);
   }
-  row.append(kind, amt, el("span", {}, "from"), from, el("span", {}, "over"), ramp, el("span", {}, "periods"), del);
+  const l1 = el("div", { class: "row" }), l2 = el("div", { class: "row" });
+  l1.append(amt, kind, el("span", {}, "from"), from);
+  l2.append(el("span", {}, "reaching full effect over"), ramp, el("span", {}, "periods"), del);
+  row.append(l1, l2);
   for (const x of [kind, amt, from, ramp]) x.addEventListener("input", () => scheduleScenario(250));
   del.addEventListener("click", () => { row.remove(); scheduleScenario(0); });
   $("effects").appendChild(row);
@@ -322,6 +348,7 @@ async function runScenario() {
     const c = reply.candidate;
     $("agreed-p-base").textContent = c ? pct(c.baseline_p_meet_target) : "–";
     $("agreed-p-scen").textContent = c ? pct(c.p_meet_target) : "–";
+    $("prop-p-scen").textContent = reply.proposal ? pct(reply.proposal.p_meet_target) : "–";
     if (reply.demand) renderDemand(reply.demand);
   } catch (e) {
     if (seq !== state.seq) return;
@@ -337,16 +364,24 @@ function figure(cls, label, value, sub, id) {
 function renderFigures() {
   const d = state.detail, r = d.row, s = state.reply, box = $("figures");
   box.textContent = "";
-  box.appendChild(figure("", "Year-end " + r.year + ", baseline", fmt(r.forecast, r.unit), "80%: " + fmt(r.lo80, r.unit) + " – " + fmt(r.hi80, r.unit), "forecast-base"));
   const changed = s && s.applied !== "no change";
-  box.appendChild(figure("scen", "Year-end under the scenario", changed ? fmt(s.forecast, r.unit) : "–",
-    changed ? "80%: " + fmt(s.lo80, r.unit) + " – " + fmt(s.hi80, r.unit) : "no change set", "forecast-scen"));
-  box.appendChild(figure("", "Target " + r.year, fmt(r.target, r.unit), "intervention level " + fmt(r.intervention_level, r.unit)));
-  const pf = figure("", "P(meet target)", pct(r.p_meet_target), "baseline", "p-meet-base"); box.appendChild(pf);
-  const ps = figure("scen", "P(meet target), scenario", changed ? pct(s.p_meet_target) : pct(r.p_meet_target), changed ? "with the scenario" : "same as baseline", "p-meet-scenario");
-  box.appendChild(ps);
-  const st = el("div", { class: "fig" }); st.append(el("div", { class: "label" }, "Status"));
-  const v = el("div", { class: "value" }); v.appendChild(statusSpan(changed ? s.status : r.status)); st.appendChild(v); box.appendChild(st);
+  const base = figure("", "Baseline " + r.year, fmt(r.forecast, r.unit), "80% " + range(r.lo80, r.hi80, r.unit), "forecast-base");
+  base.querySelector(".label").appendChild(document.createTextNode(" "));
+  base.querySelector(".label").appendChild(el("span", { class: "st st-" + (r.status || "none") }, r.status ? SYM[r.status] : ""));
+  box.appendChild(base);
+  const sc = figure("scen", "Scenario", changed ? fmt(s.forecast, r.unit) : "–",
+    changed ? "80% " + range(s.lo80, s.hi80, r.unit) : "no change set", "forecast-scen");
+  if (changed) { sc.querySelector(".label").appendChild(document.createTextNode(" ")); sc.querySelector(".label").appendChild(el("span", { class: "st st-" + (s.status || "none") }, s.status ? SYM[s.status] : "")); }
+  box.appendChild(sc);
+  box.appendChild(figure("", "Target " + r.year, fmt(r.target, r.unit), "intervention " + fmt(r.intervention_level, r.unit)));
+  box.appendChild(figure("", "P(meet), baseline", pct(r.p_meet_target), "from the forecast", "p-meet-base"));
+  box.appendChild(figure("scen", "P(meet), scenario", changed ? pct(s.p_meet_target) : pct(r.p_meet_target), changed ? "with the scenario" : "as baseline", "p-meet-scenario"));
+  const dem = (s && s.demand) || d.demand;
+  if (dem && dem.length) {
+    const b = dem[dem.length - 1];
+    box.appendChild(figure(dem.length > 1 ? "scen" : "", "AP places " + b.year + (dem.length > 1 ? ", scenario" : ""), Math.round(b.places[1]).toLocaleString("en-GB"),
+      Math.round(b.places[0]) + "–" + Math.round(b.places[2]) + " · " + money(b.cost[1]) + " a year", "ap-places"));
+  }
 }
 
 function monthIndex(p) { const [y, m] = p.split("-").map(Number); return y * 12 + m - 1; }
@@ -356,6 +391,13 @@ function svg(tag, attrs, text) {
   if (text !== undefined) e.textContent = text;
   return e;
 }
+function ticks(lo, hi, n) {
+  const raw = (hi - lo) / n, mag = Math.pow(10, Math.floor(Math.log10(raw)));
+  const step = [1, 2, 2.5, 5, 10].map(m => m * mag).find(s => s >= raw) || 10 * mag;
+  const out = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-9; v += step) out.push(Math.abs(v) < 1e-12 ? 0 : v);
+  return out;
+}
 function drawFan() {
   const d = state.detail, r = d.row, s = state.reply, root = $("fan");
   root.textContent = "";
@@ -364,7 +406,7 @@ function drawFan() {
   const scen = s && s.applied !== "no change" ? s : null;
   root.dataset.state = scen ? "scenario" : "baseline";
   root.dataset.version = String(state.version);
-  const L = 70, R = 190, T = 18, B = 44, panelW = 120, mainR = W - R - 20;
+  const L = 64, T = 16, B = 40, panelW = 120, R = d.aggregated ? panelW + 150 : 210, mainR = W - R;
   const pts = d.history.concat(d.fan);
   const x0 = Math.min(...pts.map(p => monthIndex(p.period))), x1 = Math.max(...pts.map(p => monthIndex(p.period)));
   const X = (p) => L + (mainR - L) * (x1 === x0 ? 0.5 : (monthIndex(p) - x0) / (x1 - x0));
@@ -387,8 +429,8 @@ function drawFan() {
   const [lo, hi] = scale(vals);
   const Y = (v) => T + (H - T - B) * (1 - (v - lo) / (hi - lo));
   // axes and grid
-  for (let k = 0; k <= 4; k++) {
-    const v = lo + (hi - lo) * k / 4, y = Y(v);
+  for (const v of ticks(lo, hi, 5)) {
+    const y = Y(v);
     root.appendChild(svg("line", { x1: L, x2: mainR, y1: y, y2: y, stroke: "#e3e3e3" }));
     root.appendChild(svg("text", { x: L - 6, y: y + 5, "text-anchor": "end", "font-size": 14, fill: "#333" }, fmt(v, r.unit)));
   }
@@ -436,7 +478,7 @@ function drawFan() {
     for (const c of d.comparators) {
       if (c.value < lo || c.value > hi) continue;
       root.appendChild(svg("line", { x1: L, x2: mainR, y1: Y(c.value), y2: Y(c.value), stroke: "#6b21a8", "stroke-width": 2, "stroke-dasharray": "2 4" }));
-      label(place(Y(c.value)), c.name + " " + fmt(c.value, r.unit), "#6b21a8");
+      label(place(Y(c.value)), (c.name.length > 18 ? c.name.slice(0, 17) + "…" : c.name) + " " + fmt(c.value, r.unit), "#6b21a8");
     }
   } else {
     // The outturn is a total or average of the year's periods: its own panel on the right.
@@ -453,9 +495,13 @@ function drawFan() {
     };
     bar(r, px + 14, "var(--band95)", "var(--band80)", "var(--blue)");
     if (scen) bar(scen, px + 56, "var(--scen95)", "var(--scen80)", "var(--scen)");
-    for (const l of lines) root.appendChild(svg("line", { x1: px, x2: px + panelW - 10, y1: PY(l.v), y2: PY(l.v), stroke: l.cls === "target" ? "var(--green)" : "var(--red)", "stroke-width": 3, "stroke-dasharray": l.cls === "target" ? "" : "10 6" }));
-    for (let k = 0; k <= 2; k++) { const v = plo + (phi - plo) * k / 2; root.appendChild(svg("text", { x: W - 6, y: PY(v) + 5, "text-anchor": "end", "font-size": 12, fill: "#555" }, fmt(v, r.unit))); }
-    root.appendChild(svg("text", { x: px - 12, y: T + 8, "text-anchor": "end", "font-size": 13, fill: "#333" }, "outturn = " + d.aggregation + " →"));
+    for (const l of lines) {
+      const c = l.cls === "target" ? "var(--green)" : "var(--red)";
+      root.appendChild(svg("line", { x1: px, x2: px + panelW - 10, y1: PY(l.v), y2: PY(l.v), stroke: c, "stroke-width": 3, "stroke-dasharray": l.cls === "target" ? "" : "10 6" }));
+      root.appendChild(svg("text", { x: px - 12, y: place(PY(l.v)) + 5, "text-anchor": "end", "font-size": 14, "font-weight": "bold", fill: c }, (l.cls === "target" ? "target " : "intervene ") + fmt(l.v, r.unit)));
+    }
+    for (const v of ticks(plo, phi, 3)) { root.appendChild(svg("text", { x: W - 6, y: PY(v) + 5, "text-anchor": "end", "font-size": 12, fill: "#555" }, fmt(v, r.unit))); }
+    root.appendChild(svg("text", { x: px + panelW / 2, y: T + 10, "text-anchor": "middle", "font-size": 12, fill: "#333" }, "year-end outturn"));
   }
 }
 
