@@ -80,6 +80,15 @@ let package = Package(
     .testTarget(name: "KPIForecastTests", dependencies: ["KPIForecast", "KPIStats", "KPIData", "KPITestSupport"]),
     .testTarget(name: "KPIPlanningTests", dependencies: ["KPIPlanning", "KPIForecast", "KPIStats", "KPIData"]),
     .testTarget(name: "CLITests", dependencies: ["kpi-forecast"]),
+    .testTarget(name: "KPIRecordTests", dependencies: ["KPIRecord", "KPIData", "KPIForecast", "KPIPlanning", "Yams"]),
+    .testTarget(
+      name: "KPIServeTests",
+      dependencies: [
+        "KPIServe", "KPIRecord", "KPIData", "KPIForecast", "KPIPlanning",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

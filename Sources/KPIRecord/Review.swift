@@ -56,11 +56,14 @@ public enum Review {
       let basis = ReportingBasis(rawValue: v.basis) ?? .snapshot
       return VintageScore(vintage: v, outturn: outturn(of: s, basis: basis, yearEnd: end))
     }
+    var shownBasis = [String: ReportingBasis]()
+    for v in vintages { if let b = ReportingBasis(rawValue: v.basis) { shownBasis["\(v.indicator)|\(v.year)"] = b } }
     let ds = decisions.map { d -> DecisionScore in
       guard let s = byIndicator[d.indicator], let end = Period.parse(d.year)?.period.nextMarchOrSelf else {
         return DecisionScore(decision: d, outturn: nil, status: nil)
       }
-      let basis = YearEndCalculator.basis(of: s).0
+      // The basis the room saw for that KPI and year (a recorded vintage), else the catalogue's.
+      let basis = shownBasis["\(d.indicator)|\(d.year)"] ?? YearEndCalculator.basis(of: s).0
       let y = outturn(of: s, basis: basis, yearEnd: end)
       let th = Thresholds(target: d.target, interventionLevel: d.interventionLevel, polarity: s.polarity ?? .bigger)
       return DecisionScore(decision: d, outturn: y, status: y.flatMap { th.status(of: $0) })
