@@ -262,7 +262,10 @@ async function select(indicator) {
   renderFigures(); drawFan(); renderDemand(d.demand); refreshDecisions();
   scheduleScenario(0);
 }
-function round(v) { return Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 10) / 10; }
+function round(v) {
+  const unit = state.detail ? state.detail.row.unit : "";
+  return unit === "count" || Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 10) / 10;
+}
 
 function effectRow(e) {
   const d = state.detail, i = $("effects").children.length;
