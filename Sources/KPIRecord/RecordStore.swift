@@ -1,12 +1,6 @@
 import Foundation
 import GRDB
 
-/// Why the record could not be opened or written, in plain words.
-public struct RecordError: Error, CustomStringConvertible, Sendable {
-  public var description: String
-  public init(_ description: String) { self.description = description }
-}
-
 /// The workshop's record: an SQLite file (GRDB, write-ahead log) of decisions and forecast
 /// vintages, migrated on open. Every write is one transaction, so concurrent writers lose nothing.
 public final class RecordStore: Sendable {

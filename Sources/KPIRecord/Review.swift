@@ -3,26 +3,6 @@ import KPIData
 import KPIForecast
 import KPIPlanning
 
-/// One recorded forecast vintage scored against the outturn now in the data.
-public struct VintageScore: Sendable, Equatable {
-  public var vintage: ForecastVintage
-  /// The observed year-end outturn under the vintage's basis; nil when not yet observed.
-  public var outturn: Double?
-  /// forecast − outturn.
-  public var error: Double? { outturn.map { vintage.forecast - $0 } }
-  public var inside80: Bool? { outturn.map { $0 >= vintage.lo80 && $0 <= vintage.hi80 } }
-  public var inside95: Bool? { outturn.map { $0 >= vintage.lo95 && $0 <= vintage.hi95 } }
-}
-
-/// One agreed target scored against the outturn.
-public struct DecisionScore: Sendable, Equatable {
-  public var decision: Decision
-  public var outturn: Double?
-  /// Status of the outturn against the agreed target and level (green = met); nil when unknown.
-  public var status: ForecastStatus?
-  public var met: Bool? { status.map { $0 == .green } }
-}
-
 /// Scores recorded vintages and decisions against the outturns in newer data: forecast error,
 /// whether the 80%/95% intervals covered the outturn, and whether agreed targets were met.
 public enum Review {

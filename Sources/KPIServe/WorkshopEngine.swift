@@ -4,30 +4,6 @@ import KPIForecast
 import KPIPlanning
 import KPIRecord
 
-/// What the workshop server is started with.
-public struct WorkshopSettings: Sendable {
-  public var input: String
-  public var catalogue: Catalogue
-  /// Files whose bytes make the data fingerprint (the input and the catalogue's YAML files).
-  public var fingerprintFiles: [String]
-  public var scenarios: [Scenario]
-  public var model: ModelChoice
-  public var yearEnd: YearEndOptions
-  /// Monte Carlo draws of the AP demand (as `kpi-forecast demand`).
-  public var demandDraws: Int
-
-  public init(input: String, catalogue: Catalogue, fingerprintFiles: [String], scenarios: [Scenario], model: ModelChoice = .auto,
-              yearEnd: YearEndOptions = YearEndOptions(), demandDraws: Int = 100_000) {
-    self.input = input
-    self.catalogue = catalogue
-    self.fingerprintFiles = fingerprintFiles
-    self.scenarios = scenarios
-    self.model = model
-    self.yearEnd = yearEnd
-    self.demandDraws = demandDraws
-  }
-}
-
 /// The engine behind the page: forecasts the input once at start (as `year-end`, `targets`,
 /// `scenarios` and `demand` do, same options and seeds), then answers KPI, scenario and demand
 /// questions from those forecasts. Every number comes from KPIPlanning; this type only selects

@@ -3,11 +3,6 @@ import Foundation
 import KPIRecord
 import KPIReport
 
-/// Export formats of the decisions record.
-enum DecisionsFormat: String, ExpressibleByArgument, CaseIterable {
-  case csv, yaml
-}
-
 struct DecisionsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "decisions",
