@@ -44,7 +44,7 @@ let package = Package(
     .target(
       name: "KPIServe",
       dependencies: [
-        "KPIStats", "KPIData", "KPIForecast", "KPIPlanning", "KPIReport", "KPIRecord",
+        "KPIData", "KPIForecast", "KPIPlanning", "KPIRecord",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "Logging", package: "swift-log"),
