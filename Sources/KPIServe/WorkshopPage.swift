@@ -48,7 +48,7 @@ nav th { text-align: left; font-weight: normal; color: var(--muted); font-size: 
 nav td { padding: .22rem .25rem; border-top: 1px solid #dde; vertical-align: top; }
 nav td.num, nav th.num { text-align: right; white-space: nowrap; }
 nav tr.kpi { cursor: pointer; }
-nav tr.kpi:hover { background: #e4ebf5; }
+nav tr.kpi:hover, nav tr.kpi:focus { background: #e4ebf5; outline: none; }
 nav tr.kpi.selected { background: #cfdcf0; outline: 2px solid var(--blue); }
 .st { font-weight: bold; white-space: nowrap; }
 .st-green { color: var(--green); } .st-amber { color: var(--amber); } .st-red { color: var(--red); } .st-none { color: #888; }
@@ -92,6 +92,7 @@ table.cmp th:first-child, table.cmp td:first-child { text-align: left; }
 .busy { opacity: .55; }
 .rationale { font-size: .78rem; color: var(--muted); margin: .3rem 0; max-height: 4.6rem; overflow-y: auto; }
 #decisions-log table { width: 100%; font-size: .8rem; }
+@media (max-width: 1450px) { .work { grid-template-columns: minmax(0, 1fr) 22rem; } }
 #decisions-log td, #decisions-log th { border-bottom: 1px solid #dde; padding: .15rem .3rem; text-align: left; vertical-align: top; }
 </style>
 </head>
@@ -223,7 +224,9 @@ function renderList() {
       tr.appendChild(el("td", { class: "num" }, fmt(r.forecast, r.unit)));
       tr.appendChild(el("td", { class: "num" }, fmt(r.target, r.unit)));
       tr.appendChild(el("td", { class: "num" }, pct(r.p_meet_target)));
+      tr.tabIndex = 0;
       tr.addEventListener("click", () => select(r.indicator));
+      tr.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); select(r.indicator); } });
       t.appendChild(tr);
     }
     box.appendChild(t);
@@ -345,7 +348,8 @@ async function runScenario() {
     const reply = await api("POST", "/api/scenario", body);
     if (seq !== state.seq) return;
     state.reply = reply; state.version++;
-    $("applied").textContent = "Applied: " + reply.applied + (reply.notes.length ? " — " + reply.notes.join("; ") : "");
+    $("applied").textContent = "Applied: " + reply.applied + (reply.notes.length ? " — " + reply.notes.join("; ") : "")
+      + (sc.convergence.length ? " (the fan shows the convergence reached evenly by the year-end)" : "");
     $("applied").className = "applied";
     renderFigures(); drawFan();
     const c = reply.candidate;
@@ -409,7 +413,7 @@ function drawFan() {
   const scen = s && s.applied !== "no change" ? s : null;
   root.dataset.state = scen ? "scenario" : "baseline";
   root.dataset.version = String(state.version);
-  const L = 64, T = 16, B = 40, panelW = 120, R = d.aggregated ? panelW + 150 : 210, mainR = W - R;
+  const L = 64, T = 16, B = 40, panelW = 120, R = d.aggregated ? panelW + 150 : (W < 700 ? 175 : 210), mainR = W - R;
   const pts = d.history.concat(d.fan);
   const x0 = Math.min(...pts.map(p => monthIndex(p.period))), x1 = Math.max(...pts.map(p => monthIndex(p.period)));
   const X = (p) => L + (mainR - L) * (x1 === x0 ? 0.5 : (monthIndex(p) - x0) / (x1 - x0));
@@ -481,7 +485,7 @@ function drawFan() {
     for (const c of d.comparators) {
       if (c.value < lo || c.value > hi) continue;
       root.appendChild(svg("line", { x1: L, x2: mainR, y1: Y(c.value), y2: Y(c.value), stroke: "#6b21a8", "stroke-width": 2, "stroke-dasharray": "2 4" }));
-      label(place(Y(c.value)), (c.name.length > 18 ? c.name.slice(0, 17) + "…" : c.name) + " " + fmt(c.value, r.unit), "#6b21a8");
+      label(place(Y(c.value)), (c.name.length > (R > 200 ? 18 : 12) ? c.name.slice(0, R > 200 ? 17 : 11) + "…" : c.name) + " " + fmt(c.value, r.unit), "#6b21a8");
     }
   } else {
     // The outturn is a total or average of the year's periods: its own panel on the right.
