@@ -21,7 +21,7 @@ struct ServeCommand: ParsableCommand {
   @Option(help: "SQLite file of decisions and forecast vintages (created if missing).")
   var db: String = "kpi-decisions.sqlite"
 
-  @Option(help: "Address to bind (default 127.0.0.1; any other address is reachable from other machines).")
+  @Option(help: "Address to bind (any address other than loopback is reachable from other machines).")
   var host: String = "127.0.0.1"
 
   @Option(help: "Port (0 picks a free one; the address is printed on standard error).")
