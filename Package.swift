@@ -11,6 +11,12 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // Without its default traits: no swift-configuration (not used here), a shorter clean build.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.14.0"),
+    .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
   ],
   targets: [
     // System library shim: LAPACKE from Debian's liblapacke-dev, found through pkg-config.
@@ -29,10 +35,26 @@ let package = Package(
     .target(name: "KPIPlanning", dependencies: ["KPIForecast", "KPIStats", "KPIData", "Yams"]),
     // Tables, CSV, JSON, Markdown, HTML.
     .target(name: "KPIReport", dependencies: ["KPIForecast", "KPIPlanning", "KPIData", "KPIStats"]),
+    // The workshop record: decisions and forecast vintages in SQLite (GRDB).
+    .target(
+      name: "KPIRecord",
+      dependencies: ["KPIData", "KPIForecast", "KPIPlanning", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    // The workshop page and JSON API (Hummingbird) over the planning engine and the record.
+    .target(
+      name: "KPIServe",
+      dependencies: [
+        "KPIData", "KPIForecast", "KPIPlanning", "KPIRecord",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ]
+    ),
     .executableTarget(
       name: "kpi-forecast",
       dependencies: [
-        "KPIStats", "KPIData", "KPIForecast", "KPIPlanning", "KPIReport",
+        "KPIStats", "KPIData", "KPIForecast", "KPIPlanning", "KPIReport", "KPIRecord", "KPIServe",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -60,6 +82,14 @@ let package = Package(
     .testTarget(name: "KPIPlanningTests", dependencies: ["KPIPlanning", "KPIForecast", "KPIStats", "KPIData"]),
     .testTarget(name: "KPIReportTests", dependencies: ["KPIReport", "KPIPlanning", "KPIForecast", "KPIStats", "KPIData"]),
     .testTarget(name: "CLITests", dependencies: ["kpi-forecast"]),
+    .testTarget(name: "KPIRecordTests", dependencies: ["KPIRecord", "KPIData", "KPIForecast", "KPIPlanning", "Yams"]),
+    .testTarget(
+      name: "KPIServeTests",
+      dependencies: [
+        "KPIServe", "KPIRecord", "KPIData", "KPIForecast", "KPIPlanning",
+        .product(name: "Hummingbird", package: "hummingbird"),
+      ]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,26 +1,27 @@
 #!/usr/bin/env bash
-# Installs what the build and the tests need on a fresh Debian machine with the Swift toolchain:
-# LAPACKE (liblapacke-dev) when pkg-config cannot find it, and Debian's chromium (the committee
-# pack's browser test, scripts/browser_check.py) when it is missing. Idempotent.
+# Installs what the build and the tests need on a fresh Debian machine with the Swift toolchain,
+# each only when missing (idempotent): LAPACKE (liblapacke-dev) and SQLite headers
+# (libsqlite3-dev, for GRDB) through apt; headless Chromium and its driver (chromium,
+# chromium-driver, fonts-dejavu-core) through apt for the committee pack's and the workshop
+# page's browser tests, and selenium through pip.
 set -euo pipefail
-SUDO=""
-if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
-updated=0
-apt_install() {
-  if [ "$updated" = 0 ]; then $SUDO apt-get update -qq; updated=1; fi
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-}
-if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lapacke; then
-  echo "setup: installing liblapacke-dev (LAPACKE not found by pkg-config)" >&2
-  apt_install liblapacke-dev pkg-config
+missing=()
+if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lapacke; then missing+=(liblapacke-dev pkg-config); fi
+if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3; then missing+=(libsqlite3-dev pkg-config); fi
+if ! command -v chromium >/dev/null 2>&1; then missing+=(chromium fonts-dejavu-core); fi
+if ! command -v chromedriver >/dev/null 2>&1; then missing+=(chromium-driver); fi
+if ! command -v python3 >/dev/null 2>&1; then missing+=(python3 python3-pip); fi
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing ${missing[*]} through apt" >&2
+  SUDO=""
+  if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "setup: installing chromium (headless browser test of the committee pack)" >&2
-  apt_install chromium fonts-dejavu-core
-fi
-if ! command -v python3 >/dev/null 2>&1; then
-  echo "setup: installing python3 (browser test driver)" >&2
-  apt_install python3
+if ! python3 -c "import selenium" >/dev/null 2>&1; then
+  echo "setup: installing selenium through pip" >&2
+  python3 -m pip install --quiet selenium
 fi
 pkg-config --exists lapacke
+pkg-config --exists sqlite3
 command -v chromium >/dev/null

@@ -10,6 +10,7 @@ struct KPIForecastCommand: ParsableCommand {
     subcommands: [
       ImportCommand.self, ForecastCommand.self, YearEndCommand.self, TargetsCommand.self, ScenariosCommand.self,
       DemandCommand.self, BacktestCommand.self, BenchmarkCommand.self, ReportCommand.self, SPCCommand.self,
+      ServeCommand.self, DecisionsCommand.self, ReviewCommand.self,
     ]
   )
 }

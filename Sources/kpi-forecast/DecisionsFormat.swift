@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// Export formats of the decisions record.
+enum DecisionsFormat: String, ExpressibleByArgument, CaseIterable {
+  case csv, yaml
+}
