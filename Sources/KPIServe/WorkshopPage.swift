@@ -179,7 +179,13 @@ function range(a, b, unit) {
   const x = fmt(a, unit), y = fmt(b, unit);
   return unit === "percent" ? x.replace("%", "") + "–" + y : x + "–" + y;
 }
-function pct(p) { return (p == null || p === undefined) ? "–" : Math.round(p * 100) + "%"; }
+// As NumberFormat.probability: rounding never shows a certainty the forecast does not hold.
+function pct(p) {
+  if (p == null || p === undefined) return "–";
+  if (p > 0 && p < 0.005) return "<1%";
+  if (p < 1 && p > 0.995) return ">99%";
+  return Math.round(p * 100) + "%";
+}
 function money(v) { return "£" + (v / 1e6).toFixed(2) + "m"; }
 function statusSpan(s) {
   return el("span", { class: "st st-" + (s || "none") }, s ? SYM[s] + " " + s : "no target");
