@@ -22,9 +22,3 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
     JSONReply.response(ErrorBody(error: description, field: field), status: status)
   }
 }
-
-/// The JSON body of an error answer.
-struct ErrorBody: Encodable {
-  var error: String
-  var field: String?
-}

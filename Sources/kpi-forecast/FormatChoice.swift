@@ -10,24 +10,6 @@ protocol FormatChoice: ExpressibleByArgument, CaseIterable, RawRepresentable, Se
   static var standard: Self { get }
 }
 
-/// `table` or `csv`.
-enum TableOrCSV: String, FormatChoice {
-  case table, csv
-  static var standard: Self { .table }
-}
-
-/// `table`, `csv` or `json`.
-enum TableCSVOrJSON: String, FormatChoice {
-  case table, csv, json
-  static var standard: Self { .table }
-}
-
-/// Every tabular format: `table`, `csv`, `json` or `markdown`.
-enum AnyTableFormat: String, FormatChoice {
-  case table, csv, json, markdown
-  static var standard: Self { .table }
-}
-
 extension ModelChoice: ExpressibleByArgument {}
 extension TransformChoice: ExpressibleByArgument {}
 extension ComparatorChoice: ExpressibleByArgument {}

@@ -40,19 +40,6 @@ struct InputOptions: ParsableArguments {
   }
 }
 
-/// What an INPUT command works on.
-struct LoadedInput {
-  var set: ObservationSet
-  var catalogue: Catalogue
-  var series: [KPISeries]
-
-  /// This month (periods after it are noted).
-  static var today: Period {
-    let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: Date())
-    return Period(year: c.year ?? 2000, month: c.month ?? 1)
-  }
-}
-
 /// The `--catalogue` rule shared by every command: the folder given, else ./models when it
 /// exists, else an empty catalogue (indicators then get neutral defaults, and the output says so).
 func loadCatalogueOption(_ folder: String?) throws -> Catalogue {

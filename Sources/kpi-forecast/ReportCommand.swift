@@ -5,12 +5,6 @@ import KPIForecast
 import KPIPlanning
 import KPIReport
 
-/// The pack's output formats.
-enum PackFormat: String, FormatChoice {
-  case html, markdown
-  static var standard: Self { .html }
-}
-
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
@@ -99,13 +93,5 @@ struct ReportCommand: ParsableCommand {
     try out.write(text)
     console.notes(Notes.grouped(forecasts))
     try Refusals.check(forecasts)
-  }
-}
-
-/// A filter names something the input does not hold.
-enum PackInputError: Error, CustomStringConvertible {
-  case unknown(file: String, what: String, value: String)
-  var description: String {
-    switch self { case .unknown(let f, let w, let v): return "\(f): no \(w) '\(v)' in the input" }
   }
 }

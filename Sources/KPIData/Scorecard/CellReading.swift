@@ -1,16 +1,5 @@
 import Foundation
 
-/// One number read from a scorecard cell, with whether it carried a `%` sign.
-public struct CellNumber: Sendable, Equatable {
-  public var value: Double
-  public var percentSign: Bool
-
-  public init(_ value: Double, percentSign: Bool = false) {
-    self.value = value
-    self.percentSign = percentSign
-  }
-}
-
 /// What a scorecard cell says, read with its meaning (DESIGN §2 "messy cells").
 ///
 /// - `471 (62.6)`, `23 (9%)`, `7.7% (548)` → `.pair` (a main number and a bracketed second one:

@@ -1,3 +1,5 @@
+
+
 /// Fill, stroke and dash of one SVG shape.
 public struct SVGStyle: Sendable {
   public var fill: String?
@@ -16,9 +18,3 @@ public struct SVGStyle: Sendable {
     self.cssClass = cssClass
   }
 }
-
-/// Horizontal text alignment.
-public enum SVGAnchor: String, Sendable { case start, middle, end }
-
-/// Marker shapes, so that colour is never the only cue.
-public enum SVGMarker: Sendable { case circle, square, diamond, triangle }

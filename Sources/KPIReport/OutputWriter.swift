@@ -1,11 +1,6 @@
 import Foundation
 import KPIData
 
-/// Output formats shared by the commands.
-public enum OutputFormat: String, Sendable, CaseIterable {
-  case table, csv, json, markdown
-}
-
 /// Writes text to a file atomically (a temporary file in the same folder renamed into place), so
 /// a failed run leaves no half-written output; or to standard output when `path` is nil.
 public enum OutputWriter {
@@ -56,39 +51,5 @@ public enum OutputWriter {
     }
     guard isDir.boolValue else { throw OutputError.cannotWrite(path: path, reason: "'\(dir)' is a file, not a folder") }
     guard access(dir, W_OK) == 0 else { throw OutputError.cannotWrite(path: path, reason: "the folder '\(dir)' is not writable") }
-  }
-}
-
-public enum OutputError: Error, CustomStringConvertible, Equatable {
-  case cannotWrite(path: String, reason: String)
-  public var description: String {
-    switch self { case .cannotWrite(let p, let r): return "\(p): cannot write output: \(r)" }
-  }
-}
-
-/// Pads columns of cells to a plain-text table; numeric columns right-aligned.
-public struct TextTable {
-  public var header: [String]
-  public var rows: [[String]]
-  public var rightAligned: Set<Int>
-
-  public init(header: [String], rows: [[String]], rightAligned: Set<Int> = []) {
-    self.header = header
-    self.rows = rows
-    self.rightAligned = rightAligned
-  }
-
-  public func render() -> String {
-    var widths = header.map(\.count)
-    for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
-    func line(_ cells: [String]) -> String {
-      cells.enumerated().map { i, c in
-        let pad = String(repeating: " ", count: max(0, widths[i] - c.count))
-        return rightAligned.contains(i) ? pad + c : c + pad
-      }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-    }
-    var out = [line(header), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
-    out += rows.map(line)
-    return out.joined(separator: "\n") + "\n"
   }
 }

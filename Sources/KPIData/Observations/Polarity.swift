@@ -1,0 +1,6 @@
+
+
+/// Which direction is good.
+public enum Polarity: String, Sendable, Codable, Equatable, Hashable {
+  case bigger, smaller, plan
+}

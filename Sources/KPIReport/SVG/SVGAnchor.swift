@@ -1,0 +1,4 @@
+
+
+/// Horizontal text alignment.
+public enum SVGAnchor: String, Sendable { case start, middle, end }
