@@ -8,15 +8,15 @@ public enum ObservationReader {
   public static let missingMarkers: Set<String> = ["na", "n/a", "nan", "-", "..", ".", "x", "c", "tbc", "null", "missing", "z", "u"]
 
   public static func read(path: String) throws -> ObservationSet {
-    let records = try CSVReader().read(path: path)
+    let records = try CSVReader().records(path: path)
     return try parse(records: records, file: path)
   }
 
   public static func parse(text: String, file: String = "<input>") throws -> ObservationSet {
-    try parse(records: CSVReader().parse(text: text, file: file), file: file)
+    try parse(records: CSVReader().records(text: text, file: file), file: file)
   }
 
-  static func parse(records: [CSVReader.Record], file: String) throws -> ObservationSet {
+  static func parse(records: some CSVRecordSource, file: String) throws -> ObservationSet {
     guard let header = records.first else { throw DataError.emptyFile(file: file) }
     let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
     let lower = names.map { $0.lowercased() }
@@ -27,9 +27,9 @@ public enum ObservationReader {
     let iGeo = index("geography"), iStatus = index("status"), iUnit = index("unit"), iPol = index("polarity")
     let known = Set([iInd, iPer, iVal, iGeo, iStatus, iUnit, iPol].compactMap { $0 })
     let extraIdx = names.indices.filter { !known.contains($0) }
-    var seen = [DuplicateKey: Int]()
+    var seen = DuplicateTracker()
     var out = [Observation]()
-    out.reserveCapacity(records.count)
+    out.reserveCapacity(records.recordBound)
     for rec in records.dropFirst() {
       let f = rec.fields
       if f.count != names.count {
@@ -46,7 +46,7 @@ public enum ObservationReader {
       guard let parsed = Period.parse(pText) else { throw DataError.unparsablePeriod(loc(iPer), text: pText) }
       let vText = cell(iVal)
       let value: Double?
-      if vText.isEmpty || missingMarkers.contains(vText.lowercased()) { value = nil } else {
+      if vText.isEmpty || isMissingMarker(vText) { value = nil } else {
         guard let v = parseNumber(vText) else { throw DataError.unparsableValue(loc(iVal), text: vText) }
         value = v
       }
@@ -65,12 +65,10 @@ public enum ObservationReader {
         polarity = p
       }
       let geo = iGeo.map(cell).flatMap { $0.isEmpty ? nil : $0 }
-      let key = DuplicateKey(indicator: indicator, geography: geo, month: parsed.period.monthIndex)
-      if let first = seen[key] {
+      if let first = seen.firstRow(indicator: indicator, geography: geo, month: parsed.period.monthIndex, row: rec.line) {
         throw DataError.duplicateObservation(loc(iPer), firstRow: first,
           key: "indicator '\(indicator)'\(geo.map { ", geography '\($0)'" } ?? ""), period \(parsed.period)")
       }
-      seen[key] = rec.line
       var extra = [String: String]()
       for i in extraIdx where i < f.count { extra[names[i]] = f[i] }
       out.append(Observation(indicator: indicator, geography: geo, period: parsed.period, impliedFrequency: parsed.impliedFrequency,
@@ -78,12 +76,6 @@ public enum ObservationReader {
                              polarity: polarity, row: rec.line, extra: extra))
     }
     return ObservationSet(file: file, observations: out, hasGeography: iGeo != nil, extraColumns: extraIdx.map { names[$0] })
-  }
-
-  struct DuplicateKey: Hashable {
-    var indicator: String
-    var geography: String?
-    var month: Int
   }
 
   /// Removes leading and trailing spaces and tabs (fast path: no copy when there are none).

@@ -40,7 +40,7 @@ public enum Distribution: Sendable, Equatable {
     case .normal(let m, let sd):
       return sd == 0 ? m : m + sd * SpecialFunctions.normalQuantile(p)
     case .studentT(let l, let s, let df):
-      return s == 0 ? l : l + s * SpecialFunctions.studentTQuantile(p, df: df)
+      return s == 0 ? l : l + s * StudentTQuantileCache.quantile(p, df: df)
     case .empirical(let s):
       return SampleQuantile.type7(sorted: s, p)
     }
