@@ -54,7 +54,9 @@ public struct IntervalCalibration: Sendable, Equatable {
     var byStep = [Int: [Double]]()
     for e in finite { byStep[e.step, default: []].append(e.z) }
     var logH = [Double](), logS = [Double]()
-    for (h, zs) in byStep where zs.count >= Self.minimumPerStep {
+    // Steps in order: a dictionary's order changes from run to run, and the fit's last bits with it.
+    for h in byStep.keys.sorted() {
+      guard let zs = byStep[h], zs.count >= Self.minimumPerStep else { continue }
       let s = Self.mad(zs)
       if s > 0 { logH.append(Foundation.log(Double(h))); logS.append(Foundation.log(s)) }
     }

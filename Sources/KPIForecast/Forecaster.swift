@@ -48,10 +48,10 @@ public enum Forecaster {
     }
     let total = prepared.count
     let tick: (@Sendable (Int) -> Void)? = progress.map { p in { @Sendable done in p(done, total) } }
-    let chosen = sample, origins = options.calibrationOrigins
-    // Pass 1: fit once; the calibration sample also gives its inner rolling-origin errors,
-    // refitting the same specification (ETS: the form chosen on all the data) at each origin.
-    let fits: [(fit: ModelFit?, notes: [ForecastNote], errors: [StandardisedError])] = Array(prepared.indices).parallelMap(progress: tick) { i in
+    let origins = options.calibrationOrigins
+    // Fits a series once; a calibration-sample series also gives its inner rolling-origin
+    // errors, refitting the same specification (ETS: the form chosen on all the data) at each origin.
+    @Sendable func fitOne(_ i: Int, calibrating: Bool) -> (fit: ModelFit?, notes: [ForecastNote], errors: [StandardisedError]) {
       let p = prepared[i]
       guard p.refusal == nil else { return (nil, [], []) }
       guard p.observedCount > 0 else { return (nil, [.noObservations], []) }
@@ -63,7 +63,7 @@ public enum Forecaster {
         fit = f
       }
       var errors = [StandardisedError]()
-      if chosen.contains(i) && fit.isCombination {
+      if calibrating && fit.isCombination {
         var inner = p.model
         inner.etsStart = fit.etsFit
         errors = IntervalCalibration.standardisedErrors(inner, horizon: calibrationHorizon(inner), origins: origins) {
@@ -72,13 +72,19 @@ public enum Forecaster {
       }
       return (fit, notes, errors)
     }
-    let calibration = options.calibrate ? (options.calibration ?? IntervalCalibration(errors: fits.flatMap(\.errors))) : nil
+    // Pass 1, the calibration sample only (at most 1,000 series): fits and inner errors, pooled
+    // in input order. The sample's fits are kept for pass 2; no other fit is kept, so memory
+    // does not grow with the batch's fitted models.
+    let sampleList = sample.sorted()
+    let sampleFits = sampleList.parallelMap { fitOne($0, calibrating: true) }
+    let calibration = options.calibrate ? (options.calibration ?? IntervalCalibration(errors: sampleFits.flatMap(\.errors))) : nil
+    let kept = Dictionary(uniqueKeysWithValues: zip(sampleList, sampleFits.map { ($0.fit, $0.notes) }))
     let floor = SpreadFloor(batch: prepared)
-    // Pass 2: the forecast distributions, calibrated where auto combined, floored where the
-    // series cannot size its own band.
-    let forecasts: [SeriesForecast] = Array(prepared.indices).parallelMap { i in
+    // Pass 2, every series: fit once (or take the sample's fit), then the forecast distributions,
+    // calibrated where auto combined, floored where the series cannot size its own band.
+    let forecasts: [SeriesForecast] = Array(prepared.indices).parallelMap(progress: tick) { i in
       let p = prepared[i]
-      let (fitOrNil, fitNotes, _) = fits[i]
+      let (fitOrNil, fitNotes) = kept[i] ?? { let f = fitOne(i, calibrating: false); return (f.fit, f.notes) }()
       var notes = p.notes + fitNotes
       guard p.refusal == nil, let fit = fitOrNil else {
         return SeriesForecast(series: p.series, periods: [], distributions: [], correlation: [], model: "none", transform: p.transform,

@@ -17,7 +17,15 @@ private final class Slots<T>: @unchecked Sendable {
 extension Array where Element: Sendable {
   /// `transform` applied to every element on all cores; results in input order (the one
   /// parallel map of the package). `progress` is called with the number done so far.
+  /// With `KPI_FORECAST_CORES=1` in the environment the map runs on the calling thread, in
+  /// order: a one-core run, whose output every parallel run must equal.
   public func parallelMap<T: Sendable>(progress: (@Sendable (Int) -> Void)? = nil, _ transform: @Sendable (Element) -> T) -> [T] {
+    if serialMapRequested {
+      var out = [T]()
+      out.reserveCapacity(count)
+      for x in self { out.append(transform(x)); progress?(out.count) }
+      return out
+    }
     let slots = Slots<T>(count: count)
     let items = self
     DispatchQueue.concurrentPerform(iterations: items.count) { i in
@@ -27,3 +35,6 @@ extension Array where Element: Sendable {
     return slots.values.compactMap { $0 }
   }
 }
+
+/// Whether `KPI_FORECAST_CORES` asks for one core (read once).
+let serialMapRequested: Bool = ProcessInfo.processInfo.environment["KPI_FORECAST_CORES"] == "1"

@@ -74,8 +74,9 @@ struct ForecastCommand: ParsableCommand {
 
   func run() throws {
     let catalogue = try inputOptions.loadCatalogue()
-    let set = try ObservationReader.read(path: inputOptions.input)
+    var set = try ObservationReader.read(path: inputOptions.input)
     let series = try SeriesBuilder.build(set, catalogue: catalogue)
+    set.observations = []  // the series hold the values now: the rows' memory is freed before fitting
     let lv = levels.isEmpty ? [80, 95] : levels
     let options = ForecastOptions(model: model, transform: transform, horizon: horizon.map { .steps($0) } ?? .toYearEnd,
                                   levels: lv, levelShifts: levelShifts.compactMap { Period.parse($0)?.period })

@@ -28,6 +28,7 @@ public enum ObservationReader {
     let known = Set([iInd, iPer, iVal, iGeo, iStatus, iUnit, iPol].compactMap { $0 })
     let extraIdx = names.indices.filter { !known.contains($0) }
     var seen = DuplicateTracker()
+    var extras = ExtraColumnCache(names: names, indices: extraIdx)
     var out = [Observation]()
     out.reserveCapacity(records.recordBound)
     for rec in records.dropFirst() {
@@ -69,8 +70,7 @@ public enum ObservationReader {
         throw DataError.duplicateObservation(loc(iPer), firstRow: first,
           key: "indicator '\(indicator)'\(geo.map { ", geography '\($0)'" } ?? ""), period \(parsed.period)")
       }
-      var extra = [String: String]()
-      for i in extraIdx where i < f.count { extra[names[i]] = f[i] }
+      let extra = extras.extra(f)
       out.append(Observation(indicator: indicator, geography: geo, period: parsed.period, impliedFrequency: parsed.impliedFrequency,
                              value: value, status: iStatus.map(cell).flatMap { $0.isEmpty ? nil : $0 }, unit: unit,
                              polarity: polarity, row: rec.line, extra: extra))
