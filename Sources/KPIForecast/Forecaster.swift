@@ -20,7 +20,7 @@ public enum Forecaster {
   /// with (done, total), one count per series.
   public static func forecastAll(_ series: [KPISeries], options: ForecastOptions,
                                  progress: (@Sendable (Int, Int) -> Void)? = nil) -> [SeriesForecast] {
-    run(series.map { PreparedSeries($0, options: options) }, options: options, progress: progress).forecasts
+    run(series.parallelMap { PreparedSeries($0, options: options) }, options: options, progress: progress).forecasts
   }
 
   /// Steps of the calibration's inner forecasts: two seasonal cycles (8 quarters, 24 months,

@@ -21,9 +21,13 @@ public enum SeriesBuilder {
       rows[slot].append(i)
     }
     let order = keys.indices.sorted { keys[$0] < keys[$1] }
-    return try order.map { slot in
-      let key = keys[slot]
-      let obs = rows[slot].map { set.observations[$0] }.sorted { $0.period < $1.period }
+    // Series are built on all cores; the first error in series order is thrown, as one core would.
+    let seriesKeys = keys, seriesRows = rows
+    let built: [Result<KPISeries, any Error>] = order.parallelMap { slot in Result { try series(slot) } }
+    return try built.map { try $0.get() }
+    @Sendable func series(_ slot: Int) throws -> KPISeries {
+      let key = seriesKeys[slot]
+      let obs = seriesRows[slot].map { set.observations[$0] }.sorted { $0.period < $1.period }
       let freq = catalogue[key.indicator]?.frequency
         ?? Period.inferFrequency(obs.map { ParsedPeriod(period: $0.period, impliedFrequency: $0.impliedFrequency) })
       let step = freq.monthsPerStep

@@ -13,22 +13,28 @@ public enum ForecastRenderer {
   /// Series per chunk when the CSV is written on all cores.
   static let csvChunk = 512
 
-  /// ``csv(_:levels:withGeography:)`` as UTF-8 bytes: chunks of series are written into byte
-  /// buffers on all cores and joined in input order, so the bytes are those of a one-core run.
+  /// ``csv(_:levels:withGeography:)`` as UTF-8 bytes.
   public static func csvBytes(_ forecasts: [SeriesForecast], levels: [Double], withGeography: Bool) -> [UInt8] {
+    let chunks = csvChunks(forecasts, levels: levels, withGeography: withGeography)
+    var out = [UInt8]()
+    out.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+    for c in chunks { out.append(contentsOf: c) }
+    return out
+  }
+
+  /// ``csv(_:levels:withGeography:)`` as UTF-8 chunks, the header first: chunks of series are
+  /// written into byte buffers on all cores and kept in input order, so the bytes are those of
+  /// a one-core run.
+  public static func csvChunks(_ forecasts: [SeriesForecast], levels: [Double], withGeography: Bool) -> [[UInt8]] {
     var header = ["indicator"]
     if withGeography { header.append("geography") }
     header += ["period", "mean"]
     for l in levels { header += ["lo\(levelName(l))", "hi\(levelName(l))"] }
     header.append("model")
-    var out = Array((header.joined(separator: ",") + "\n").utf8)
     let starts = Array(stride(from: 0, to: forecasts.count, by: csvChunk))
-    let chunks = starts.parallelMap { start in
+    return [Array((header.joined(separator: ",") + "\n").utf8)] + starts.parallelMap { start in
       csvRows(forecasts[start..<min(start + csvChunk, forecasts.count)], levels: levels, withGeography: withGeography)
     }
-    out.reserveCapacity(out.count + chunks.reduce(0) { $0 + $1.count })
-    for c in chunks { out.append(contentsOf: c) }
-    return out
   }
 
   /// The CSV rows of some series: each text field's quoting decided once per series.

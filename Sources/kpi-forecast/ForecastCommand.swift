@@ -81,13 +81,11 @@ struct ForecastCommand: ParsableCommand {
     let options = ForecastOptions(model: model, transform: transform, horizon: horizon.map { .steps($0) } ?? .toYearEnd,
                                   levels: lv, levelShifts: levelShifts.compactMap { Period.parse($0)?.period })
     let forecasts = Forecaster.forecastAll(series, options: options, progress: Progress.reporter(total: series.count, what: "series"))
-    let text: String
     switch format {
-    case .csv, .markdown: text = ForecastRenderer.csv(forecasts, levels: lv, withGeography: set.hasGeography)
-    case .table: text = ForecastRenderer.table(forecasts, levels: lv, withGeography: set.hasGeography)
-    case .json: text = try ForecastRenderer.json(forecasts, levels: lv)
+    case .csv, .markdown: try OutputWriter.write(chunks: ForecastRenderer.csvChunks(forecasts, levels: lv, withGeography: set.hasGeography), to: output)
+    case .table: try OutputWriter.write(ForecastRenderer.table(forecasts, levels: lv, withGeography: set.hasGeography), to: output)
+    case .json: try OutputWriter.write(try ForecastRenderer.json(forecasts, levels: lv), to: output)
     }
-    try OutputWriter.write(text, to: output)
     if format != .table {
       for n in Notes.grouped(forecasts) { FileHandle.standardError.write(Data("note: \(n)\n".utf8)) }
     }

@@ -110,3 +110,41 @@ import Testing
     }
   }
 }
+
+extension ReaderFastPathTests {
+  /// The byte-level decimal reader gives exactly `Double(text)` (or leaves the text to it).
+  @Test func plainDecimalsEqualDoubleParsing() {
+    var g = SplitMix(seed: 5)
+    var texts = ["0", "-0", "0.0", "1.", ".5", "-", "", "12.345", "999999999999999", "9999999999999999", "0.000000000000001",
+                 "1.7976931348623157", "00012.50", "1e5", "1,000", "--1", "1.2.3", "4.35", "0.1", "0.3", "2.675"]
+    for _ in 0..<50_000 {
+      let intDigits = Int(g.next() % 9), fracDigits = Int(g.next() % 9)
+      var t = g.next() % 4 == 0 ? "-" : ""
+      t += String((0..<max(intDigits, 1)).map { _ in Character(String(g.next() % 10)) })
+      if fracDigits > 0 { t += "." + String((0..<fracDigits).map { _ in Character(String(g.next() % 10)) }) }
+      texts.append(t)
+    }
+    for t in texts {
+      if let v = ObservationReader.plainDecimal(t) {
+        #expect(Double(t).map { $0.bitPattern == v.bitPattern } == true, "\(t)")
+      }
+      #expect(ObservationReader.parseNumber(t).map(\.bitPattern) == Self.formerParseNumber(t).map(\.bitPattern), "\(t)")
+    }
+  }
+
+  /// `parseNumber` before the byte-level path (the reference for the test above).
+  static func formerParseNumber(_ s: String) -> Double? {
+    if s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }), let v = Double(s), v.isFinite { return v }
+    var t = ObservationReader.trimmed(s)
+    if t.hasSuffix("%") { t.removeLast() }
+    if t.contains(",") {
+      let parts = t.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+      let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+      let head = groups[0].hasPrefix("-") ? groups[0].dropFirst() : groups[0]
+      guard (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isNumber) }) else { return nil }
+      t = t.replacingOccurrences(of: ",", with: "")
+    }
+    guard !t.isEmpty, t.allSatisfy({ $0.isNumber || "+-.eE".contains($0) }), let v = Double(t), v.isFinite else { return nil }
+    return v
+  }
+}

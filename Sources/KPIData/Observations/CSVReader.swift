@@ -33,11 +33,30 @@ public struct CSVReader: Sendable {
   /// checked first, so reading the records cannot fail.
   public func records(path: String) throws -> Records {
     if path == "-" { return try records(bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()), file: "<stdin>") }
+    if let bytes = Self.readFile(path) { return try records(bytes: bytes, file: path) }
     let data: Data
     do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
       throw DataError.unreadableFile(file: path, reason: (error as NSError).localizedDescription)
     }
     return try records(bytes: [UInt8](data), file: path)
+  }
+
+  /// A regular file's bytes read straight into one array (no `Data` copy beside it); nil when
+  /// it cannot be opened or read that way (the caller then reads it through Foundation, whose
+  /// error names the reason).
+  static func readFile(_ path: String) -> [UInt8]? {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+          attributes[.type] as? FileAttributeType == .typeRegular,
+          let size = (attributes[.size] as? NSNumber)?.intValue,
+          let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    var complete = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+      count = buffer.baseAddress.map { fread($0, 1, size, file) } ?? 0
+      // The whole file, and nothing after it (a file that grew is read through Foundation).
+      complete = count == size && fgetc(file) == EOF
+    }
+    return complete ? bytes : nil
   }
 
   /// The records of text.

@@ -14,3 +14,34 @@ extension ObservationReader {
     return missingMarkers.contains(s.lowercased())
   }
 }
+
+extension ObservationReader {
+  /// Powers of ten exactly representable as a `Double`.
+  static let exactPowersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { acc, _ in acc * 10 } }
+
+  /// `-?digits[.digits]` with at most 15 digits in all, read on the bytes: the digits as an
+  /// integer (exact below 2⁵³) divided by an exact power of ten, one correctly rounded
+  /// operation, so the result equals `Double(text)` (Clinger's fast path). Nil for anything else.
+  static func plainDecimal(_ s: String) -> Double? {
+    var u = s.utf8[...]
+    guard let f = u.first else { return nil }
+    let negative = f == 0x2D
+    if negative { u = u.dropFirst() }
+    var mantissa: Int64 = 0, digits = 0, fraction = 0, seenPoint = false, digitsBeforePoint = 0
+    for c in u {
+      if c >= 0x30 && c <= 0x39 {
+        mantissa = mantissa * 10 + Int64(c &- 0x30)
+        digits += 1
+        if seenPoint { fraction += 1 } else { digitsBeforePoint += 1 }
+        if digits > 15 { return nil }
+      } else if c == 0x2E && !seenPoint {
+        seenPoint = true
+      } else {
+        return nil
+      }
+    }
+    guard digitsBeforePoint > 0, !seenPoint || fraction > 0 else { return nil }
+    let v = Double(mantissa) / exactPowersOfTen[fraction]
+    return negative ? -v : v
+  }
+}

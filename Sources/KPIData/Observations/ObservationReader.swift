@@ -89,6 +89,7 @@ public enum ObservationReader {
   /// Parses a plain number, allowing thousands separators (`2,720`) and a trailing `%`.
   /// Returns nil for anything else, including non-finite values.
   public static func parseNumber(_ s: String) -> Double? {
+    if let v = plainDecimal(s) { return v }
     // Fast path: plain decimal digits, sign and point only.
     if s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }), let v = Double(s), v.isFinite { return v }
     var t = trimmed(s)
