@@ -270,8 +270,8 @@ for (i in seq_along(keys)) {
   lam <- if (s$unit[1] == "percent") NULL else if (all(v > 0, na.rm = TRUE)) 0 else NULL
   f <- tryCatch(forecast(tslm(y ~ trend + season, lambda = lam), h = 4, level = c(80, 95)), error = function(e) NULL)
   if (is.null(f)) next
-  out[[i]] <- data.frame(series = keys[i], mean = as.numeric(f$mean), lo80 = f$lower[, 1], hi80 = f$upper[, 1],
-                         lo95 = f$lower[, 2], hi95 = f$upper[, 2])
+  out[[i]] <- data.frame(series = keys[i], mean = as.numeric(f$mean), lo80 = as.numeric(f$lower[, 1]),
+                         hi80 = as.numeric(f$upper[, 1]), lo95 = as.numeric(f$lower[, 2]), hi95 = as.numeric(f$upper[, 2]))
 }
 write.csv(do.call(rbind, out), args[2], row.names = FALSE)
 """
