@@ -24,6 +24,8 @@ public struct IntervalCalibration: Sendable, Equatable {
   /// Quantiles of the pooled u = z/c(h) at probabilities i/200, i = 0 … 200 (so R type-7
   /// quantiles of these 201 values reproduce the pool's at every half percent).
   public let zQuantiles: [Double]
+  /// ``zQuantiles`` less their median and less their mean (see ``distributions(mean:sd:centreOnMedian:)``).
+  let centredOnMedian: [Double], centredOnMean: [Double]
   /// Number of standardised errors pooled.
   public let count: Int
   /// Growth law of the error spread with the step: c(h) = exp(a + b·log h).
@@ -42,6 +44,7 @@ public struct IntervalCalibration: Sendable, Equatable {
     guard z.count >= Self.minimumCount else { return nil }
     let e = Distribution.empirical(sortedSamples: z)
     zQuantiles = (0...200).map { e.quantile(Double($0) / 200) }
+    (centredOnMedian, centredOnMean) = Self.centred(zQuantiles)
     count = z.count
     growthIntercept = 0
     growthExponent = 0
@@ -54,7 +57,9 @@ public struct IntervalCalibration: Sendable, Equatable {
     var byStep = [Int: [Double]]()
     for e in finite { byStep[e.step, default: []].append(e.z) }
     var logH = [Double](), logS = [Double]()
-    for (h, zs) in byStep where zs.count >= Self.minimumPerStep {
+    // Steps in order: a dictionary's order changes from run to run, and the fit's last bits with it.
+    for h in byStep.keys.sorted() {
+      guard let zs = byStep[h], zs.count >= Self.minimumPerStep else { continue }
       let s = Self.mad(zs)
       if s > 0 { logH.append(Foundation.log(Double(h))); logS.append(Foundation.log(s)) }
     }
@@ -71,6 +76,7 @@ public struct IntervalCalibration: Sendable, Equatable {
     let u = finite.map { $0.z / exp(a + b * Foundation.log(Double($0.step))) }.sorted()
     let e = Distribution.empirical(sortedSamples: u)
     zQuantiles = (0...200).map { e.quantile(Double($0) / 200) }
+    (centredOnMedian, centredOnMean) = Self.centred(zQuantiles)
     count = u.count
     growthIntercept = a
     growthExponent = b
@@ -92,12 +98,19 @@ public struct IntervalCalibration: Sendable, Equatable {
   /// `centreOnMedian`, its median — for transformed series, whose point forecast is the
   /// back-transformed median), so the point forecast stays the model's.
   public func distributions(mean: [Double], sd: [Double], centreOnMedian: Bool = false) -> [Distribution] {
-    let c = centreOnMedian ? zQuantiles[100] : zQuantiles.reduce(0, +) / Double(zQuantiles.count)
+    let centred = centreOnMedian ? centredOnMedian : centredOnMean
     return zip(mean, sd).enumerated().map { i, ms in
       let (m, s0) = ms
       let s = s0 * factor(step: i + 1)
-      return s > 0 && s.isFinite ? .empirical(sortedSamples: zQuantiles.map { m + s * ($0 - c) }) : .normal(mean: m, sd: 0)
+      return s > 0 && s.isFinite ? .affineEmpirical(location: m, scale: s, standardSorted: centred) : .normal(mean: m, sd: 0)
     }
+  }
+
+  /// The quantiles less their median, and less their mean: the standard samples every
+  /// calibrated band of a batch shares (each step stores only its location and scale).
+  static func centred(_ q: [Double]) -> (median: [Double], mean: [Double]) {
+    let c = q.reduce(0, +) / Double(q.count)
+    return (q.map { $0 - q[100] }, q.map { $0 - c })
   }
 
   /// How the output's intervals were made, for reports.

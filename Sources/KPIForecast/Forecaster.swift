@@ -20,7 +20,7 @@ public enum Forecaster {
   /// with (done, total), one count per series.
   public static func forecastAll(_ series: [KPISeries], options: ForecastOptions,
                                  progress: (@Sendable (Int, Int) -> Void)? = nil) -> [SeriesForecast] {
-    run(series.map { PreparedSeries($0, options: options) }, options: options, progress: progress).forecasts
+    run(series.parallelMap { PreparedSeries($0, options: options) }, options: options, progress: progress).forecasts
   }
 
   /// The engine over prepared series: forecasts, and what `auto` learned per regime (its rule
@@ -52,8 +52,9 @@ public enum Forecaster {
     let total = prepared.count
     let tick: (@Sendable (Int) -> Void)? = progress.map { p in { @Sendable done in p(done, total) } }
     let fitAuto = auto
-    // Pass 1: fit once.
-    let fits: [(fit: ModelFit?, notes: [ForecastNote])] = Array(prepared.indices).parallelMap(progress: tick) { i in
+    /// Fits a series once (no fit is kept beyond its own forecast, so memory does not grow with
+    /// the batch's fitted models).
+    @Sendable func fitOne(_ i: Int) -> (fit: ModelFit?, notes: [ForecastNote]) {
       let p = prepared[i]
       guard p.refusal == nil else { return (nil, []) }
       guard p.observedCount > 0 else { return (nil, [.noObservations]) }
@@ -70,11 +71,11 @@ public enum Forecaster {
     }
     let floor = SpreadFloor(batch: prepared)
     let learned = learning
-    // Pass 2: the forecast distributions, calibrated per regime where auto read a rule, floored
-    // where the series cannot size its own band.
-    let forecasts: [SeriesForecast] = Array(prepared.indices).parallelMap { i in
+    // One pass, every series: fit once, then the forecast distributions, calibrated per regime
+    // where auto read a rule, floored where the series cannot size its own band.
+    let forecasts: [SeriesForecast] = Array(prepared.indices).parallelMap(progress: tick) { i in
       let p = prepared[i]
-      let (fitOrNil, fitNotes) = fits[i]
+      let (fitOrNil, fitNotes) = fitOne(i)
       var notes = p.notes + fitNotes
       guard p.refusal == nil, let fit = fitOrNil else {
         return SeriesForecast(series: p.series, periods: [], distributions: [], correlation: [], model: "none", transform: p.transform,

@@ -21,7 +21,7 @@ extension Distribution {
     switch self {
     case .normal(let m, _): return m
     case .studentT(let l, _, _): return l
-    case .empirical: return quantile(0.5)
+    case .empirical, .affineEmpirical: return quantile(0.5)
     }
   }
   /// A scale for standardising errors: the sd, or the t scale·√(df/(df−2)) capped for small df.
@@ -29,7 +29,7 @@ extension Distribution {
     switch self {
     case .normal(_, let sd): return sd
     case .studentT(_, let s, let df): return df > 2 ? s * (df / (df - 2)).squareRoot() : s * 3
-    case .empirical: return (quantile(0.8413447460685429) - quantile(0.15865525393145707)) / 2
+    case .empirical, .affineEmpirical: return (quantile(0.8413447460685429) - quantile(0.15865525393145707)) / 2
     }
   }
 }

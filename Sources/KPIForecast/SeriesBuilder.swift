@@ -5,15 +5,29 @@ import KPIData
 /// column, else `number` (unbounded) — and the choice is recorded.
 public enum SeriesBuilder {
   public static func build(_ set: ObservationSet, catalogue: Catalogue = Catalogue()) throws -> [KPISeries] {
-    var groups = [SeriesKey: [Observation]]()
-    var order = [SeriesKey]()
-    for o in set.observations {
-      let k = SeriesKey(indicator: o.indicator, geography: o.geography)
-      if groups[k] == nil { order.append(k) }
-      groups[k, default: []].append(o)
+    // Rows are grouped by index (not copied), hashing a key only when it differs from the
+    // previous row's: files usually hold each series' rows together.
+    var slots = [SeriesKey: Int]()
+    var keys = [SeriesKey]()
+    var rows = [[Int]]()
+    var previous: (key: SeriesKey, slot: Int)?
+    for (i, o) in set.observations.enumerated() {
+      let slot: Int
+      if let p = previous, p.key.indicator == o.indicator, p.key.geography == o.geography { slot = p.slot } else {
+        let k = SeriesKey(indicator: o.indicator, geography: o.geography)
+        if let s = slots[k] { slot = s } else { slot = keys.count; slots[k] = slot; keys.append(k); rows.append([]) }
+        previous = (k, slot)
+      }
+      rows[slot].append(i)
     }
-    return try order.sorted().map { key in
-      let obs = (groups[key] ?? []).sorted { $0.period < $1.period }
+    let order = keys.indices.sorted { keys[$0] < keys[$1] }
+    // Series are built on all cores; the first error in series order is thrown, as one core would.
+    let seriesKeys = keys, seriesRows = rows
+    let built: [Result<KPISeries, any Error>] = order.parallelMap { slot in Result { try series(slot) } }
+    return try built.map { try $0.get() }
+    @Sendable func series(_ slot: Int) throws -> KPISeries {
+      let key = seriesKeys[slot]
+      let obs = seriesRows[slot].map { set.observations[$0] }.sorted { $0.period < $1.period }
       let freq = catalogue[key.indicator]?.frequency
         ?? Period.inferFrequency(obs.map { ParsedPeriod(period: $0.period, impliedFrequency: $0.impliedFrequency) })
       let step = freq.monthsPerStep

@@ -7,23 +7,68 @@ import KPIStats
 public enum ForecastRenderer {
   /// `indicator[,geography],period,mean,lo80,hi80,lo95,hi95,model` (lo/hi pairs follow `levels`).
   public static func csv(_ forecasts: [SeriesForecast], levels: [Double], withGeography: Bool) -> String {
+    String(decoding: csvBytes(forecasts, levels: levels, withGeography: withGeography), as: UTF8.self)
+  }
+
+  /// Series per chunk when the CSV is written on all cores.
+  static let csvChunk = 512
+
+  /// ``csv(_:levels:withGeography:)`` as UTF-8 bytes.
+  public static func csvBytes(_ forecasts: [SeriesForecast], levels: [Double], withGeography: Bool) -> [UInt8] {
+    let chunks = csvChunks(forecasts, levels: levels, withGeography: withGeography)
+    var out = [UInt8]()
+    out.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+    for c in chunks { out.append(contentsOf: c) }
+    return out
+  }
+
+  /// ``csv(_:levels:withGeography:)`` as UTF-8 chunks, the header first: chunks of series are
+  /// written into byte buffers on all cores and kept in input order, so the bytes are those of
+  /// a one-core run.
+  public static func csvChunks(_ forecasts: [SeriesForecast], levels: [Double], withGeography: Bool) -> [[UInt8]] {
     var header = ["indicator"]
     if withGeography { header.append("geography") }
     header += ["period", "mean"]
     for l in levels { header += ["lo\(levelName(l))", "hi\(levelName(l))"] }
     header.append("model")
-    var lines = [header.joined(separator: ",")]
-    for f in forecasts {
+    let starts = Array(stride(from: 0, to: forecasts.count, by: csvChunk))
+    return [Array((header.joined(separator: ",") + "\n").utf8)] + starts.parallelMap { start in
+      csvRows(forecasts[start..<min(start + csvChunk, forecasts.count)], levels: levels, withGeography: withGeography)
+    }
+  }
+
+  /// The CSV rows of some series: each text field's quoting decided once per series.
+  static func csvRows(_ forecasts: ArraySlice<SeriesForecast>, levels: [Double], withGeography: Bool) -> [UInt8] {
+    var out = [UInt8]()
+    out.reserveCapacity(forecasts.count * 4 * 120)
+    for f in forecasts where !f.periods.isEmpty {
+      var lead = [UInt8]()
+      NumberFormat.appendCSVField(f.series.key.indicator, to: &lead)
+      lead.append(0x2C)
+      if withGeography {
+        NumberFormat.appendCSVField(f.series.key.geography ?? "", to: &lead)
+        lead.append(0x2C)
+      }
+      var model = [UInt8]()
+      NumberFormat.appendCSVField(f.model, to: &model)
       for (p, d) in zip(f.periods, f.distributions) {
-        var row = [NumberFormat.csvField(f.series.key.indicator)]
-        if withGeography { row.append(NumberFormat.csvField(f.series.key.geography ?? "")) }
-        row += [p.description, NumberFormat.machine(d.point)]
-        for l in levels { let (lo, hi) = d.interval(level: l); row += [NumberFormat.machine(lo), NumberFormat.machine(hi)] }
-        row.append(NumberFormat.csvField(f.model))
-        lines.append(row.joined(separator: ","))
+        out.append(contentsOf: lead)
+        p.appendDescription(to: &out)
+        out.append(0x2C)
+        NumberFormat.appendMachine(d.point, to: &out)
+        for l in levels {
+          let (lo, hi) = d.interval(level: l)
+          out.append(0x2C)
+          NumberFormat.appendMachine(lo, to: &out)
+          out.append(0x2C)
+          NumberFormat.appendMachine(hi, to: &out)
+        }
+        out.append(0x2C)
+        out.append(contentsOf: model)
+        out.append(0x0A)
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    return out
   }
 
   /// `80` → "80", `99.5` → "99.5".

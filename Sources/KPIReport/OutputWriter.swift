@@ -5,8 +5,18 @@ import KPIData
 /// a failed run leaves no half-written output; or to standard output when `path` is nil.
 public enum OutputWriter {
   public static func write(_ text: String, to path: String?) throws {
+    try write(parts: [Data(text.utf8)], to: path)
+  }
+
+  /// ``write(_:to:)`` for text already encoded in parts (the CSV writers' chunks), written one
+  /// after another without joining them first.
+  public static func write(chunks: [[UInt8]], to path: String?) throws {
+    try write(parts: chunks, to: path)
+  }
+
+  static func write<D: DataProtocol>(parts: [D], to path: String?) throws {
     guard let path else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      for p in parts { FileHandle.standardOutput.write(Data(p)) }
       return
     }
     try checkDestination(path)
@@ -16,7 +26,17 @@ public enum OutputWriter {
     let mode: mode_t? = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : nil
     let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     do {
-      try Data(text.utf8).write(to: tmp)
+      guard FileManager.default.createFile(atPath: tmp.path, contents: nil) else {
+        throw OutputError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+      }
+      let handle = try FileHandle(forWritingTo: tmp)
+      do {
+        for p in parts { try handle.write(contentsOf: p) }
+        try handle.close()
+      } catch {
+        try? handle.close()
+        throw error
+      }
       if let mode { chmod(tmp.path, mode) }  // a replaced file keeps its permissions
       if rename(tmp.path, url.path) != 0 {
         let err = String(cString: strerror(errno))
@@ -24,6 +44,7 @@ public enum OutputWriter {
         throw OutputError.cannotWrite(path: path, reason: err)
       }
     } catch let e as OutputError {
+      try? FileManager.default.removeItem(at: tmp)
       throw e
     } catch {
       try? FileManager.default.removeItem(at: tmp)

@@ -45,20 +45,19 @@ struct ForecastCommand: ParsableCommand {
     try out.checkDestination()
     let console = out.console()
     defer { console.finish() }
-    let input = try inputOptions.load(console)
+    var input = try inputOptions.load(console)
+    let geo = input.set.hasGeography
+    input.set.observations = []  // the series hold the values now: the rows' memory is freed before fitting
     let lv = levels.isEmpty ? [80, 95] : levels
     let options = ForecastOptions(model: model, transform: transform, horizon: horizon.map { .steps($0) } ?? .toYearEnd,
                                   levels: lv, levelShifts: levelShifts.compactMap { Period.parse($0)?.period })
     let forecasts = Forecaster.forecastAll(input.series, options: options, progress: console.counter("forecasting", what: "series"))
     console.enter("writing")
-    let geo = input.set.hasGeography
-    let text: String
     switch out.format {
-    case .csv: text = ForecastRenderer.csv(forecasts, levels: lv, withGeography: geo)
-    case .table: text = ForecastRenderer.table(forecasts, levels: lv, withGeography: geo)
-    case .json: text = try ForecastRenderer.json(forecasts, levels: lv)
+    case .csv: try out.write(chunks: ForecastRenderer.csvChunks(forecasts, levels: lv, withGeography: geo))
+    case .table: try out.write(ForecastRenderer.table(forecasts, levels: lv, withGeography: geo))
+    case .json: try out.write(try ForecastRenderer.json(forecasts, levels: lv))
     }
-    try out.write(text)
     if out.format != .table { console.notes(Notes.grouped(forecasts)) }
     try Refusals.check(forecasts)
   }

@@ -23,6 +23,9 @@ struct OutputOptions<Format: FormatChoice>: ParsableArguments {
   /// Writes the result (refusing a read-only or folder-less destination before any work is lost).
   func write(_ text: String) throws { try OutputWriter.write(text, to: output) }
 
+  /// Writes text already encoded in parts (the CSV writer's chunks) without joining them.
+  func write(chunks: [[UInt8]]) throws { try OutputWriter.write(chunks: chunks, to: output) }
+
   /// Checks the destination before the work starts.
   func checkDestination() throws { try OutputWriter.checkDestination(output) }
 }

@@ -3,14 +3,35 @@ import Foundation
 /// The one home of number formatting, for people (tables, prose, the report) and for scripts
 /// (CSV, JSON, messages). Every command and drafted sentence formats numbers here.
 public enum NumberFormat {
-  /// Up to 10 significant digits, no exponent for ordinary magnitudes: for CSV and JSON.
+  /// The shortest text that reads back as the same `Double` (Swift's round-trip `description`,
+  /// no `String(format:)`), integers below 10¹⁶ as plain digits (no `.0`; Swift's own exponent
+  /// form starts there), NaN as an empty field: for CSV and JSON.
   public static func machine(_ x: Double) -> String {
-    if x.isNaN { return "" }
-    if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
-    var s = String(format: "%.10g", x)
-    if s.contains("e") { return s }
-    if s.contains(".") { while s.hasSuffix("0") { s.removeLast() }; if s.hasSuffix(".") { s.removeLast() } }
-    return s
+    var bytes = [UInt8]()
+    bytes.reserveCapacity(24)
+    appendMachine(x, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends ``machine(_:)``'s text of `x` to a byte buffer (the CSV writers' path).
+  public static func appendMachine(_ x: Double, to out: inout [UInt8]) {
+    if x.isNaN { return }
+    if x == x.rounded() && abs(x) < 1e16 { appendInteger(Int64(x), to: &out); return }
+    out.append(contentsOf: x.description.utf8)
+  }
+
+  /// Appends the decimal digits of `n` (with a leading `-` when negative).
+  public static func appendInteger(_ n: Int64, to out: inout [UInt8]) {
+    if n == 0 { out.append(0x30); return }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var v = n.magnitude, k = 0
+    withUnsafeMutableBytes(of: &digits) { d in
+      while v > 0 { d[k] = UInt8(truncatingIfNeeded: v % 10) + 0x30; v /= 10; k += 1 }
+      if n < 0 { out.append(0x2D) }
+      for i in stride(from: k - 1, through: 0, by: -1) { out.append(d[i]) }
+    }
   }
 
   /// Plain number text for messages: integers without `.0`, others as Swift prints them
@@ -68,12 +89,28 @@ public enum NumberFormat {
     return String(format: "%.0f%%", p * 100)
   }
 
-  /// Quotes a CSV field when it holds a comma, quote or line break.
+  /// Quotes a CSV field when it holds a comma, quote or line break (decided in one pass).
   public static func csvField(_ s: String) -> String {
-    if s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") {
-      return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    guard csvNeedsQuotes(s) else { return s }
+    var bytes = [UInt8]()
+    appendCSVField(s, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Whether ``csvField(_:)`` quotes `s`: it holds a comma, quote, CR or LF.
+  public static func csvNeedsQuotes(_ s: String) -> Bool {
+    s.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+  }
+
+  /// Appends ``csvField(_:)``'s text of `s` to a byte buffer.
+  public static func appendCSVField(_ s: String, to out: inout [UInt8]) {
+    guard csvNeedsQuotes(s) else { out.append(contentsOf: s.utf8); return }
+    out.append(0x22)
+    for c in s.utf8 {
+      if c == 0x22 { out.append(0x22) }
+      out.append(c)
     }
-    return s
+    out.append(0x22)
   }
 }
 

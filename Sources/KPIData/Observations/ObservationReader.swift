@@ -8,18 +8,18 @@ public enum ObservationReader {
   public static let missingMarkers: Set<String> = ["na", "n/a", "nan", "-", "..", ".", "x", "c", "tbc", "null", "missing", "z", "u"]
 
   public static func read(path: String) throws -> ObservationSet {
-    let records = try CSVReader().read(path: path)
+    let records = try CSVReader().records(path: path)
     return try parse(records: records, file: InputFile.displayName(path))
   }
 
   public static func parse(text: String, file: String = "<input>") throws -> ObservationSet {
-    try parse(records: CSVReader().parse(text: text, file: file), file: file)
+    try parse(records: CSVReader().records(text: text, file: file), file: file)
   }
 
-  /// Parses records already read (so standard input is read once). A header alone is an error.
-  public static func parse(records: [CSVReader.Record], file: String) throws -> ObservationSet {
+  /// Parses records already read (so standard input is read once), on demand from bytes or in
+  /// an array. A header alone is an error ("no data rows").
+  public static func parse(records: some CSVRecordSource, file: String) throws -> ObservationSet {
     guard let header = records.first else { throw DataError.emptyFile(file: file) }
-    guard records.count > 1 else { throw DataError.noDataRows(file: file) }
     let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
     let lower = names.map { $0.lowercased() }
     func index(_ n: String) -> Int? { lower.firstIndex(of: n) }
@@ -29,10 +29,13 @@ public enum ObservationReader {
     let iGeo = index("geography"), iStatus = index("status"), iUnit = index("unit"), iPol = index("polarity")
     let known = Set([iInd, iPer, iVal, iGeo, iStatus, iUnit, iPol].compactMap { $0 })
     let extraIdx = names.indices.filter { !known.contains($0) }
-    var seen = [DuplicateKey: Int]()
+    var seen = DuplicateTracker()
+    var extras = ExtraColumnCache(names: names, indices: extraIdx)
     var out = [Observation]()
-    out.reserveCapacity(records.count)
+    out.reserveCapacity(records.recordBound)
+    var dataRows = 0
     for rec in records.dropFirst() {
+      dataRows += 1
       let f = rec.fields
       if f.count != names.count {
         // A trailing empty field from a trailing delimiter is tolerated; anything else is an error.
@@ -49,7 +52,7 @@ public enum ObservationReader {
       let vText = cell(iVal)
       let value: Double?
       var missingText: String?
-      if vText.isEmpty || missingMarkers.contains(vText.lowercased()) {
+      if vText.isEmpty || isMissingMarker(vText) {
         value = nil
         if !vText.isEmpty { missingText = vText }
       } else {
@@ -71,25 +74,17 @@ public enum ObservationReader {
         polarity = p
       }
       let geo = iGeo.map(cell).flatMap { $0.isEmpty ? nil : $0 }
-      let key = DuplicateKey(indicator: indicator, geography: geo, month: parsed.period.monthIndex)
-      if let first = seen[key] {
+      if let first = seen.firstRow(indicator: indicator, geography: geo, month: parsed.period.monthIndex, row: rec.line) {
         throw DataError.duplicateObservation(loc(iPer), firstRow: first,
           key: "indicator '\(indicator)'\(geo.map { ", geography '\($0)'" } ?? ""), period \(parsed.period)")
       }
-      seen[key] = rec.line
-      var extra = [String: String]()
-      for i in extraIdx where i < f.count { extra[names[i]] = f[i] }
+      let extra = extras.extra(f)
       out.append(Observation(indicator: indicator, geography: geo, period: parsed.period, impliedFrequency: parsed.impliedFrequency,
                              value: value, status: iStatus.map(cell).flatMap { $0.isEmpty ? nil : $0 }, unit: unit,
                              polarity: polarity, row: rec.line, extra: extra, missingText: missingText))
     }
+    guard dataRows > 0 else { throw DataError.noDataRows(file: file) }
     return ObservationSet(file: file, observations: out, hasGeography: iGeo != nil, extraColumns: extraIdx.map { names[$0] })
-  }
-
-  struct DuplicateKey: Hashable {
-    var indicator: String
-    var geography: String?
-    var month: Int
   }
 
   /// Removes leading and trailing spaces and tabs (fast path: no copy when there are none).
@@ -103,6 +98,7 @@ public enum ObservationReader {
   /// Parses a plain number, allowing thousands separators (`2,720`) and a trailing `%`.
   /// Returns nil for anything else, including non-finite values.
   public static func parseNumber(_ s: String) -> Double? {
+    if let v = plainDecimal(s) { return v }
     // Fast path: plain decimal digits, sign and point only.
     if s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }), let v = Double(s), v.isFinite { return v }
     var t = trimmed(s)

@@ -28,6 +28,19 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     return (y.count < 4 ? String(repeating: "0", count: 4 - y.count) + y : y) + "-" + (month < 10 ? "0\(month)" : "\(month)")
   }
 
+  /// Appends the canonical `YYYY-MM` text to a byte buffer (the CSV writers' path).
+  public func appendDescription(to out: inout [UInt8]) {
+    let y = year, m = month
+    guard y >= 0 && y <= 9999 else { out.append(contentsOf: description.utf8); return }
+    out.append(UInt8(y / 1000) + 0x30)
+    out.append(UInt8(y / 100 % 10) + 0x30)
+    out.append(UInt8(y / 10 % 10) + 0x30)
+    out.append(UInt8(y % 10) + 0x30)
+    out.append(0x2D)
+    out.append(UInt8(m / 10) + 0x30)
+    out.append(UInt8(m % 10) + 0x30)
+  }
+
   public static func < (a: Period, b: Period) -> Bool { a.monthIndex < b.monthIndex }
 
   /// The financial year (April–March) containing this period, named by the year it ends:
@@ -71,13 +84,16 @@ extension Period {
   /// (financial-year quarter; also `Q2 2022/23`), `Sep-22` / `Sep 2022`, `2025` (financial year
   /// to March 2025) and `2023/24` (the year to March 2024). Returns `nil` for anything else.
   public static func parse(_ raw: String) -> ParsedPeriod? {
-    // Fast path for the canonical YYYY-MM.
-    let u = Array(raw.utf8)
-    if u.count == 7, u[4] == 0x2D, u.enumerated().allSatisfy({ $0.offset == 4 || ($0.element >= 0x30 && $0.element <= 0x39) }) {
-      let y = u[0..<4].reduce(0) { $0 * 10 + Int($1 - 0x30) }
-      let m = Int(u[5] - 0x30) * 10 + Int(u[6] - 0x30)
-      return (1...12).contains(m) ? ParsedPeriod(period: Period(year: y, month: m), impliedFrequency: nil) : nil
+    // Fast paths on the bytes for the common notations; anything else takes the general path.
+    if let fast = raw.utf8.withContiguousStorageIfAvailable({ parseCommon($0) }) ?? parseCommon(Array(raw.utf8)[...]) {
+      return fast
     }
+    return parseGeneral(raw)
+  }
+
+  /// Every notation through Foundation's trimming and lowercasing (the path ``parseCommon(_:)``
+  /// short-cuts for the usual forms).
+  static func parseGeneral(_ raw: String) -> ParsedPeriod? {
     let s = raw.trimmingCharacters(in: .whitespaces)
     guard !s.isEmpty, s.count <= 40 else { return nil }
     let lower = s.lowercased()
@@ -122,6 +138,36 @@ extension Period {
       return ParsedPeriod(period: Period(year: y, month: 3), impliedFrequency: .annual)
     }
     return nil
+  }
+
+  /// `2022-09`, `2022-Q3`, `2022/23 Q2`, `2025` and `2023/24` read straight from the bytes
+  /// (no Foundation, no allocation); nil when the text is not exactly one of them, so the
+  /// general path decides. Each result is the one the general path gives for the same text.
+  static func parseCommon<C: RandomAccessCollection>(_ u: C) -> ParsedPeriod? where C.Element == UInt8, C.Index == Int {
+    let n = u.count, b = u.startIndex
+    @inline(__always) func digit(_ i: Int) -> Int? {
+      let c = u[b + i]
+      return c >= 0x30 && c <= 0x39 ? Int(c &- 0x30) : nil
+    }
+    guard n == 4 || n == 7 || n == 10, let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3) else { return nil }
+    let y = y0 * 1000 + y1 * 100 + y2 * 10 + y3
+    if n == 4 { return y >= 1000 ? ParsedPeriod(period: Period(year: y, month: 3), impliedFrequency: .annual) : nil }
+    let sep = u[b + 4]
+    if n == 7 && sep == 0x2D {
+      if let m1 = digit(5), let m2 = digit(6) {
+        let m = m1 * 10 + m2
+        return (1...12).contains(m) ? ParsedPeriod(period: Period(year: y, month: m), impliedFrequency: nil) : nil
+      }
+      if u[b + 5] | 0x20 == 0x71, let q = digit(6), (1...4).contains(q) {
+        return ParsedPeriod(period: Period(year: y, month: q * 3), impliedFrequency: .quarterly)
+      }
+      return nil
+    }
+    guard sep == 0x2F, let s1 = digit(5), let s2 = digit(6), s1 * 10 + s2 == (y + 1) % 100 else { return nil }
+    let fy = y + 1
+    if n == 7 { return ParsedPeriod(period: Period(year: fy, month: 3), impliedFrequency: .annual) }
+    guard u[b + 7] == 0x20, u[b + 8] | 0x20 == 0x71, let q = digit(9), (1...4).contains(q) else { return nil }
+    return ParsedPeriod(period: Period(monthIndex: (fy - 1) * 12 + 3 + q * 3 - 1), impliedFrequency: .quarterly)
   }
 
   private static func splitYear(_ s: String) -> (Int, Substring)? {

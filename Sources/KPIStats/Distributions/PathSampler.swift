@@ -59,8 +59,8 @@ public struct PathSampler: Sendable {
       case .studentT(let l, let s, let df):
         let scale = sharedDF != nil ? w : 1 / (2 * g.gamma(shape: df / 2) / df).squareRoot()
         out[j] = l + s * z * scale
-      case .empirical(let sorted):
-        out[j] = Distribution.empirical(sortedSamples: sorted).quantile(SpecialFunctions.normalCDF(z))
+      case .empirical, .affineEmpirical:
+        out[j] = marginals[j].quantile(SpecialFunctions.normalCDF(z))
       }
     }
   }

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// A national batch through the command line: the same bytes on one core as on all, and each
+/// series' rows in the batch equal to the rows of that series forecast alone.
+@Suite struct ScaleCLITests {
+  /// A seeded batch of quarterly series over several authorities (one name needs quoting),
+  /// periods in three notations, gaps, percents and counts; more series than one writer chunk.
+  static func batch(series: Int) -> String {
+    var rows = ["indicator,geography,period,value,unit,source"]
+    var state: UInt64 = 20_261_204
+    func next() -> Double {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Double(state >> 11) / Double(1 << 53)
+    }
+    for s in 0..<series {
+      let geo = s % 7 == 3 ? "\"Bournemouth, Christchurch and Poole \(s / 7)\"" : "LA \(s % 50)"
+      let ind = "kpi\(s / 50)", percent = (s / 50) % 3 != 0   // one unit per indicator
+      let n = 12 + Int(next() * 20), start = 2010 * 4 + Int(next() * 20)
+      let base = percent ? 20 + 60 * next() : 10 + 200 * next()
+      for t in 0..<n where t == 0 || t == n - 1 || next() > 0.05 {
+        let q = start + t, y = q / 4, cq = q % 4
+        let period = s % 5 == 0 ? "\(y)-\(String(format: "%02d", 3 * cq + 3))"
+          : s % 5 == 1 ? "\(cq == 0 ? y - 1 : y)/\(String(format: "%02d", (cq == 0 ? y : y + 1) % 100)) Q\(cq == 0 ? 4 : cq)"
+          : "\(y)-Q\(cq + 1)"
+        let v = base * (1 + 0.1 * Double(cq == 2 ? 1 : 0)) + 3 * (next() - 0.5) + 0.2 * Double(t)
+        rows.append("\(ind),\(geo),\(period),\(percent ? String(format: "%.1f", min(max(v, 0.5), 99.5)) : String(Int(v.rounded()))),\(percent ? "percent" : "count"),synthetic")
+      }
+    }
+    return rows.joined(separator: "\n") + "\n"
+  }
+
+  static func run(_ args: [String], environment: [String: String] = [:]) throws -> (code: Int32, out: String, err: String) {
+    let p = Process()
+    p.executableURL = productsDirectory().appendingPathComponent("kpi-forecast")
+    p.arguments = args
+    p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let o = Pipe(), e = Pipe()
+    p.standardOutput = o
+    p.standardError = e
+    try p.run()
+    let od = o.fileHandleForReading.readDataToEndOfFile(), ed = e.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: od, as: UTF8.self), String(decoding: ed, as: UTF8.self))
+  }
+
+  @Test(arguments: ["regression", "auto"])
+  func oneCoreRunWritesTheSameBytes(model: String) throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kpi-scale-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("batch.csv").path
+    try Self.batch(series: 600).write(toFile: input, atomically: true, encoding: .utf8)
+    let args = ["forecast", input, "--model", model, "--horizon", "4", "--format", "csv"]
+    let all = try Self.run(args)
+    let one = try Self.run(args, environment: ["KPI_FORECAST_CORES": "1"])
+    #expect(all.code == 0 && one.code == 0, "\(all.err.suffix(300)) \(one.err.suffix(300))")
+    #expect(all.out.split(separator: "\n").count == 1 + 600 * 4)
+    #expect(all.out == one.out)
+  }
+
+  /// Regression pools nothing over the batch, so each series forecast alone gives exactly the
+  /// rows it has in the batch (auto's calibrated bands and short series' borrowed spread are
+  /// pooled over the batch by design, DESIGN §5).
+  @Test func batchRowsEqualEachSeriesForecastAlone() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kpi-scale-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let text = Self.batch(series: 60)
+    let input = dir.appendingPathComponent("batch.csv").path
+    try text.write(toFile: input, atomically: true, encoding: .utf8)
+    let args = ["--model", "regression", "--horizon", "4", "--format", "csv"]
+    let batch = try Self.run(["forecast", input] + args)
+    #expect(batch.code == 0)
+    let batchLines = batch.out.split(separator: "\n").map(String.init)
+    var lines = text.split(separator: "\n").map(String.init)
+    let header = lines.removeFirst()
+    // Group input rows by their indicator and geography (the text before the period).
+    var order = [String](), groups = [String: [String]]()
+    for l in lines {
+      let key = String(l[..<(l.range(of: ",20")?.lowerBound ?? l.endIndex)])
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(l)
+    }
+    #expect(order.count == 60)
+    for (k, key) in order.enumerated() {
+      let single = dir.appendingPathComponent("s\(k).csv").path
+      try ([header] + (groups[key] ?? [])).joined(separator: "\n").write(toFile: single, atomically: true, encoding: .utf8)
+      let alone = try Self.run(["forecast", single] + args)
+      #expect(alone.code == 0)
+      let rows = alone.out.split(separator: "\n").dropFirst().map(String.init)
+      #expect(rows.count == 4)
+      for r in rows { #expect(batchLines.contains(r), "\(key): \(r)") }
+    }
+  }
+}
