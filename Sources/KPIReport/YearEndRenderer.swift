@@ -31,14 +31,14 @@ public enum YearEndRenderer {
     let (header, rows, right) = cells(outlooks)
     var out = MarkdownTable(header: header + ["Reason for level of performance (draft)"],
                             rows: zip(rows, outlooks).map { $0 + [$1.reason] }, rightAligned: right).render()
-    out += "\n★ forecast meets target · ● between target and intervention level · ▲ worse than the intervention level\n"
+    out += "\n★ forecast meets target · ● between target and intervention level · ▲ significantly worse than target (past the intervention level; where none is published, more than 10% of the target worse)\n"
     return out
   }
 
   public static func table(_ outlooks: [YearEndOutlook]) -> String {
     let (header, rows, right) = cells(outlooks)
     var out = TextTable(header: header, rows: rows, rightAligned: right).render()
-    out += "\nStatus of the forecast: ★ meets target, ● between target and intervention level, ▲ worse than the intervention level.\n"
+    out += "\nStatus of the forecast: ★ meets target, ● between target and intervention level, ▲ significantly worse than target (past the intervention level; where none is published, more than 10% of the target worse).\n"
     out += "\nReason for level of performance (drafts):\n"
     for o in outlooks { out += "  \(o.key): \(o.reason)\n" }
     let lines = Notes.grouped(outlooks)

@@ -51,7 +51,7 @@ public enum PackHTML {
     let worse = kpis.filter { $0.status == .red }.count, none = kpis.filter { $0.status == nil }.count
     let signals = kpis.filter { $0.spc.chart.points.last?.type.isSpecialCause == true }
     var s = "<section id=\"summary\"><h2>Summary</h2><ul>"
-    s += "<li>\(kpis.count) indicators with data in the last five quarters. At the year-end \(e(yearEnds(kpis))), \(met) are forecast to meet their target ★, \(between) to fall short of it ●, and \(worse) to be worse than the intervention level ▲\(none > 0 ? "; \(none) have no target" : "").</li>"
+    s += "<li>\(kpis.count) indicators with data in the last five quarters. At the year-end \(e(yearEnds(kpis))), \(met) are forecast to meet their target ★, \(between) to fall short of it ●, and \(worse) to be significantly worse than target ▲\(none > 0 ? "; \(none) have no target" : "").</li>"
     s += "<li>\(pack.exceptions.count) exception report\(pack.exceptions.count == 1 ? "" : "s") drafted (every ▲, and ● with under a 20% chance of meeting the target).</li>"
     s += "<li>\(signals.count) indicator\(signals.count == 1 ? " shows" : "s show") a sign of real change in the latest value"
     if !signals.isEmpty { s += ": " + signals.map { "\(e($0.title)) (\(e(PackIcons.short($0.spc.chart.variation))))" }.joined(separator: "; ") }
@@ -67,7 +67,7 @@ public enum PackHTML {
   static func key() -> String {
     """
     <section id="key" class="key"><h2>Key to symbols</h2><ul>
-    <li>\(PackIcons.status(.green)) forecast meets the target · \(PackIcons.status(.amber)) forecast between the target and the intervention level · \(PackIcons.status(.red)) forecast worse than the intervention level (an exception report is due)</li>
+    <li>\(PackIcons.status(.green)) forecast meets the target · \(PackIcons.status(.amber)) forecast between the target and the intervention level · \(PackIcons.status(.red)) forecast significantly worse than target: past the intervention level, or more than 10% of the target short where no level is published (an exception report is due)</li>
     <li>SPC (statistical process control, NHS "Making Data Count"): \(PackIcons.variation(.commonCause)) no sign of real change · \(PackIcons.variation(.improvementHigh)) a sign of real change for the better (H high, L low) · \(PackIcons.variation(.concernLow)) a sign of real change for the worse · \(PackIcons.variation(.neutralHigh)) a sign of real change where neither direction is better</li>
     <li>P(meet) is the chance the year-end outturn meets the target, read from the forecast. The forecast range is the middle 80% of outcomes.</li>
     </ul></section>

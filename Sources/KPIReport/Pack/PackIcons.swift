@@ -84,7 +84,7 @@ public enum PackIcons {
     case nil: return "<span class=\"status none\" title=\"no target\">–</span>"
     case .green?: return "<span class=\"status met\" title=\"forecast meets the target\" aria-label=\"forecast meets the target\">★</span>"
     case .amber?: return "<span class=\"status between\" title=\"forecast between target and intervention level\" aria-label=\"forecast between target and intervention level\">●</span>"
-    case .red?: return "<span class=\"status worse\" title=\"forecast worse than the intervention level\" aria-label=\"forecast worse than the intervention level\">▲</span>"
+    case .red?: return "<span class=\"status worse\" title=\"forecast significantly worse than target\" aria-label=\"forecast significantly worse than target\">▲</span>"
     }
   }
 

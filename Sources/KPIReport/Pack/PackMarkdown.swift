@@ -14,9 +14,9 @@ public enum PackMarkdown {
     let kpis = pack.kpis
     m += "## Summary\n\n"
     m += "- \(kpis.count) indicators with data in the last five quarters: \(kpis.filter { $0.status == .green }.count) forecast to meet their target (★), "
-      + "\(kpis.filter { $0.status == .amber }.count) short of it (●), \(kpis.filter { $0.status == .red }.count) worse than the intervention level (▲).\n"
+      + "\(kpis.filter { $0.status == .amber }.count) short of it (●), \(kpis.filter { $0.status == .red }.count) significantly worse than target (▲).\n"
     m += "- \(pack.exceptions.count) exception report\(pack.exceptions.count == 1 ? "" : "s") drafted.\n\n"
-    m += "Key: ★ forecast meets the target · ● between target and intervention level · ▲ worse than the intervention level. "
+    m += "Key: ★ forecast meets the target · ● between target and intervention level · ▲ significantly worse than target (past the intervention level; where none is published, more than 10% of the target short). "
       + "SPC: \"common cause\" = no sign of real change; \"improvement\"/\"concern\" = a sign of real change for the better/worse. "
       + "P(meet) = the chance the year-end outturn meets the target.\n\n"
     m += "## Scorecard\n\n"
