@@ -54,7 +54,7 @@ struct BacktestCommand: ParsableCommand {
     let records = try inputOptions.records(console)
     let cases: [BacktestCase]
     if let header = records.first, BenchmarkReader.isBenchmarkHeader(header.fields) {
-      let data = try BenchmarkReader.parse(records: records, file: inputOptions.inputName)
+      let data = try BenchmarkReader.parse(records: Array(records), file: inputOptions.inputName)
       cases = BacktestCases.benchmark(data, period: period, options: ForecastOptions(model: model, transform: .none))
       if holdout != nil || origins != 3 { console.note("benchmark input: the split=test rows are the holdout; --holdout and --origins ignored") }
     } else {

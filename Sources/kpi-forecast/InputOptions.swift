@@ -18,21 +18,28 @@ struct InputOptions: ParsableArguments {
   /// Loads the catalogue (explicit folder, else ./models when present, else empty).
   func loadCatalogue() throws -> Catalogue { try loadCatalogueOption(catalogue) }
 
-  /// The input's CSV records (standard input is read once, here).
-  func records(_ console: Console) throws -> [CSVReader.Record] {
+  /// The input's CSV records, parsed on demand from its bytes (standard input is read once,
+  /// here), so the whole file is never held as strings.
+  func records(_ console: Console) throws -> CSVReader.Records {
     console.enter("reading \(inputName)")
-    return try CSVReader().read(path: input)
+    return try CSVReader().records(path: input)
   }
 
-  /// Reads and checks the observations and builds the series; notes go to `console`.
+  /// Reads and checks the observations and builds the series; notes go to `console`. The file's
+  /// bytes are released once the rows are parsed, before the series are built.
   func load(_ console: Console) throws -> LoadedInput {
-    try load(records: records(console), console)
+    let set = try ObservationReader.parse(records: records(console), file: inputName)
+    return try build(set, console)
   }
 
   /// Checks and builds from records already read.
-  func load(records: [CSVReader.Record], _ console: Console) throws -> LoadedInput {
+  func load(records: CSVReader.Records, _ console: Console) throws -> LoadedInput {
+    try build(ObservationReader.parse(records: records, file: inputName), console)
+  }
+
+  /// Checks the rows (errors and notes) and builds the series.
+  func build(_ set: ObservationSet, _ console: Console) throws -> LoadedInput {
     let catalogue = try loadCatalogue()
-    let set = try ObservationReader.parse(records: records, file: inputName)
     console.notes(try ObservationChecks.check(set, catalogue: catalogue, today: LoadedInput.today))
     console.enter("building series")
     let series = try SeriesBuilder.build(set, catalogue: catalogue)

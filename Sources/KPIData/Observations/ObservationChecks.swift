@@ -13,27 +13,41 @@ public enum ObservationChecks {
     var notes = [String]()
     try checkColumnsAgainstEachOther(set)
     notes += catalogueConflicts(set, catalogue: catalogue)
-    var series = [String: [Observation]]()
-    var order = [String]()
-    for o in set.observations {
-      let k = o.indicator + (o.geography.map { " (\($0))" } ?? "")
-      if series[k] == nil { order.append(k) }
-      series[k, default: []].append(o)
+    // Rows grouped by series as indices (no copy of the observations: a national file holds
+    // over a million rows).
+    struct GroupKey: Hashable { var indicator: String; var geography: String? }
+    var groupOf = [GroupKey: Int](), members = [[Int]](), names = [String]()
+    for (i, o) in set.observations.enumerated() {
+      let key = GroupKey(indicator: o.indicator, geography: o.geography)
+      if let g = groupOf[key] { members[g].append(i); continue }
+      groupOf[key] = members.count
+      members.append([i])
+      names.append(o.indicator + (o.geography.map { " (\($0))" } ?? ""))
     }
     var mixed = [String](), future = [String](), missing = [String]()
     var futureCount = 0, missingCount = 0, markerCounts = [String: Int]()
-    for k in order {
-      let obs = series[k] ?? []
-      if catalogue[obs[0].indicator]?.frequency == nil, let m = mixedFrequency(obs) { mixed.append("\(k): \(m)") }
-      let late = obs.filter { $0.period > today }
-      if let last = late.max(by: { $0.period < $1.period }) {
-        futureCount += late.count
-        future.append("\(k): \(late.count) row(s) after today (\(today)), the latest \(last.period) at row \(last.row)")
+    for (g, idx) in members.enumerated() {
+      let k = names[g]
+      let first = set.observations[idx[0]]
+      if catalogue[first.indicator]?.frequency == nil, idx.count >= 4,
+         let m = mixedFrequency(idx.map { set.observations[$0] }) { mixed.append("\(k): \(m)") }
+      var lateCount = 0, latest: Observation?
+      var gone = [Observation]()
+      for i in idx {
+        let o = set.observations[i]
+        if o.period > today {
+          lateCount += 1
+          if latest.map({ o.period > $0.period }) ?? true { latest = o }
+        }
+        if o.missingText != nil { gone.append(o) }
       }
-      let gone = obs.filter { $0.missingText != nil }
+      if let last = latest {
+        futureCount += lateCount
+        future.append("\(k): \(lateCount) row(s) after today (\(today)), the latest \(last.period) at row \(last.row)")
+      }
       if !gone.isEmpty {
         missingCount += gone.count
-        for g in gone { markerCounts[g.missingText ?? "", default: 0] += 1 }
+        for o in gone { markerCounts[o.missingText ?? "", default: 0] += 1 }
         let listed = gone.prefix(4).map { "'\($0.missingText ?? "")' at row \($0.row)" }.joined(separator: ", ")
         missing.append("\(k): \(gone.count) value(s) read as missing (\(listed)\(gone.count > 4 ? ", …" : ""))")
       }
@@ -53,15 +67,19 @@ public enum ObservationChecks {
     return notes
   }
 
-  /// The basis column's text in a row, if the file has one (any case).
-  static func basisText(_ o: Observation) -> String? {
-    guard let v = o.extra.first(where: { $0.key.lowercased() == "basis" })?.value.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+  /// The file's basis column (any case), if it has one.
+  static func basisColumn(_ set: ObservationSet) -> String? { set.extraColumns.first { $0.lowercased() == "basis" } }
+
+  /// The basis column's text in a row (`column` from ``basisColumn(_:)``).
+  static func basisText(_ o: Observation, column: String?) -> String? {
+    guard let column, let v = o.extra[column]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
     return v
   }
 
   /// One indicator with two units, polarities or reporting bases in the file is an error at the second row.
   static func checkColumnsAgainstEachOther(_ set: ObservationSet) throws {
     var units = [String: (KPIUnit, Int)](), pols = [String: (Polarity, Int)](), bases = [String: (ReportingBasis, Int)]()
+    let basis = basisColumn(set)
     for o in set.observations {
       if let u = o.unit {
         if let (first, row) = units[o.indicator], first != u {
@@ -77,7 +95,7 @@ public enum ObservationChecks {
         }
         if pols[o.indicator] == nil { pols[o.indicator] = (p, o.row) }
       }
-      if let t = basisText(o), let b = ReportingBasis.parse(t) {
+      if let t = basisText(o, column: basis), let b = ReportingBasis.parse(t) {
         if let (first, row) = bases[o.indicator], first != b {
           throw DataError.invalid(InputLocation(file: set.file, row: o.row, column: "basis"),
             message: "indicator '\(o.indicator)' is given basis '\(b.rawValue)' here but '\(first.rawValue)' at row \(row); one indicator has one reporting basis")
@@ -90,6 +108,7 @@ public enum ObservationChecks {
   /// Notes where the file's unit, polarity or basis column differs from the catalogue (whose value is used).
   static func catalogueConflicts(_ set: ObservationSet, catalogue: Catalogue) -> [String] {
     var notes = [String](), said = Set<String>()
+    let basis = basisColumn(set)
     for o in set.observations {
       guard let e = catalogue[o.indicator] else { continue }
       func say(_ column: String, _ given: String, _ used: String) {
@@ -98,7 +117,7 @@ public enum ObservationChecks {
       }
       if let u = o.unit, u != e.unit { say("unit", u.rawValue, e.unit.rawValue) }
       if let p = o.polarity, let cp = e.polarity, p != cp { say("polarity", p.rawValue, cp.rawValue) }
-      if let t = basisText(o), let b = ReportingBasis.parse(t), let cb = e.basis, b != cb { say("basis", b.rawValue, cb.rawValue) }
+      if let t = basisText(o, column: basis), let b = ReportingBasis.parse(t), let cb = e.basis, b != cb { say("basis", b.rawValue, cb.rawValue) }
     }
     return notes
   }
