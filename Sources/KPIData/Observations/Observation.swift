@@ -17,8 +17,16 @@ public struct Observation: Sendable, Equatable {
   public var row: Int
   /// Columns the reader does not use, kept by name.
   public var extra: [String: String]
+
+  /// Where ``missingText`` is kept: a key no CSV header can have (input with a NUL byte is
+  /// refused), so the rare missing marker costs nothing on the million rows without one.
+  static let missingKey = "\u{0}missing"
+
   /// The value cell's text when it was read as missing (`x`, `NaN`, `-` …); nil for an empty cell or a number.
-  public var missingText: String?
+  public var missingText: String? {
+    get { extra[Self.missingKey] }
+    set { extra[Self.missingKey] = newValue }
+  }
 
   public init(indicator: String, geography: String? = nil, period: Period, impliedFrequency: Frequency? = nil, value: Double?,
               status: String? = nil, unit: KPIUnit? = nil, polarity: Polarity? = nil, row: Int = 0, extra: [String: String] = [:],
@@ -33,6 +41,6 @@ public struct Observation: Sendable, Equatable {
     self.polarity = polarity
     self.row = row
     self.extra = extra
-    self.missingText = missingText
+    if let missingText { self.extra[Self.missingKey] = missingText }
   }
 }
