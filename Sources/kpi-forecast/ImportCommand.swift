@@ -28,6 +28,9 @@ struct ImportCommand: ParsableCommand {
   @Flag(help: "Exit 1 when any cell could not be read (neither a number nor a known missing marker).")
   var strict = false
 
+  @Flag(help: "Say nothing on standard error (the summary of what was read); errors are still reported.")
+  var quiet = false
+
   func validate() throws {
     if scorecards.isEmpty { throw ValidationError("give at least one scorecard file") }
   }
@@ -56,7 +59,7 @@ struct ImportCommand: ParsableCommand {
     summary += "\(result.indicators.count) indicators; \(unreadable) cell(s) not read"
     summary += out.map { " — see \(($0 as NSString).appendingPathComponent("import-report.md"))\n" } ?? "\n"
     if out == nil { print(report) }
-    FileHandle.standardError.write(Data(summary.utf8))
+    if !quiet { FileHandle.standardError.write(Data(summary.utf8)) }
     if strict && unreadable > 0 { throw ImportStrictError(count: unreadable) }
   }
 }

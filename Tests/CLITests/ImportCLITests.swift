@@ -23,6 +23,18 @@ import Testing
       .map { d.appendingPathComponent($0).path }
   }
 
+  /// `--quiet` silences the summary on standard error; the files are still written.
+  @Test func quietImportSaysNothing() throws {
+    let seed = try #require(try Self.seeds().first)
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("kpi-import-q-\(UUID().uuidString)").path
+    let models = Self.repoRoot.appendingPathComponent("models").path
+    let loud = try runCLI(["import", seed, "--out", out, "--catalogue", models])
+    let quiet = try runCLI(["import", seed, "--out", out, "--catalogue", models, "--quiet"])
+    #expect(loud.code == 0 && quiet.code == 0)
+    #expect(loud.err.contains("value cells") && quiet.err.isEmpty)
+    #expect(FileManager.default.fileExists(atPath: out + "/observations.csv"))
+  }
+
   @Test func eachSeedImportsWithAReport() throws {
     let seeds = try Self.seeds()
     #expect(seeds.count == 5)
