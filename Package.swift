@@ -77,7 +77,7 @@ let package = Package(
     // libFuzzer entry point (a stub unless built by scripts/libfuzz.sh with -sanitize=fuzzer).
     .systemLibrary(name: "CLibFuzzer"),
     .executableTarget(name: "kpi-libfuzz", dependencies: ["KPIFuzz", "KPIData", "CLibFuzzer"]),
-    .testTarget(name: "KPIDataTests", dependencies: ["KPIData", "KPIFuzz"]),
+    .testTarget(name: "KPIDataTests", dependencies: ["KPIData", "KPIFuzz", "KPITestSupport"]),
     .testTarget(name: "KPIForecastTests", dependencies: ["KPIForecast", "KPIStats", "KPIData", "KPITestSupport"]),
     .testTarget(name: "KPIPlanningTests", dependencies: ["KPIPlanning", "KPIForecast", "KPIStats", "KPIData"]),
     .testTarget(name: "KPIReportTests", dependencies: ["KPIReport", "KPIPlanning", "KPIForecast", "KPIStats", "KPIData"]),

@@ -1,11 +1,12 @@
 import Testing
+import KPITestSupport
 import KPIData
 
 /// The machine formatter: shortest round trip (Swift's `description`), integers without `.0`,
 /// appended to byte buffers without `String(format:)`.
 @Suite struct MachineNumberFormatTests {
   @Test func readsBackAsTheSameDouble() {
-    var seeded = SplitMix(seed: 20261204)
+    var seeded = SplitMix64(seed: 20261204)
     for i in 0..<20_000 {
       let x: Double
       switch i % 4 {
@@ -42,19 +43,6 @@ import KPIData
       NumberFormat.appendCSVField(s, to: &b)
       #expect(String(decoding: b, as: UTF8.self) == NumberFormat.csvField(s))
       #expect(NumberFormat.csvNeedsQuotes(s) == (NumberFormat.csvField(s) != s))
-    }
-  }
-
-  /// A small seeded generator for the formatter tests (SplitMix64).
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
     }
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KPITestSupport
 @testable import KPIData
 
 /// The reader's fast paths give what the general paths give: periods read from bytes, records
@@ -9,7 +10,7 @@ import Testing
   @Test func periodFastPathsAgreeWithTheGeneralPath() {
     var texts = ["2022-09", "2022-13", "2022-00", "2022-Q3", "2022-q1", "2022-Q5", "2022-Q0", "2022/23 Q2", "2022/23 q4",
                  "2022/24 Q2", "2022/23 Q5", "2025", "0999", "2023/24", "2023/25", "1999/00 Q1", "1999/00", "Sep-22", "0000-01"]
-    var g = SplitMix(seed: 7)
+    var g = SplitMix64(seed: 7)
     let alphabet = Array("0123456789-/Qq x9")
     for _ in 0..<20_000 {
       let n = [4, 7, 10][Int(g.next() % 3)]
@@ -23,7 +24,7 @@ import Testing
   /// Records read on demand equal those of the former whole-file parser (kept here as the
   /// reference) on random texts of commas, quotes, CR, LF and letters; so do their errors.
   @Test func recordsAgreeWithTheReferenceParser() throws {
-    var g = SplitMix(seed: 11)
+    var g = SplitMix64(seed: 11)
     let alphabet: [UInt8] = Array("a,\"\n\r b".utf8)
     for _ in 0..<5_000 {
       let n = Int(g.next() % 30)
@@ -96,25 +97,12 @@ import Testing
     if !field.isEmpty || !fields.isEmpty { endRecord() }
     return records
   }
-
-  /// SplitMix64, seeded.
-  struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
 }
 
 extension ReaderFastPathTests {
   /// The byte-level decimal reader gives exactly `Double(text)` (or leaves the text to it).
   @Test func plainDecimalsEqualDoubleParsing() {
-    var g = SplitMix(seed: 5)
+    var g = SplitMix64(seed: 5)
     var texts = ["0", "-0", "0.0", "1.", ".5", "-", "", "12.345", "999999999999999", "9999999999999999", "0.000000000000001",
                  "1.7976931348623157", "00012.50", "1e5", "1,000", "--1", "1.2.3", "4.35", "0.1", "0.3", "2.675"]
     for _ in 0..<50_000 {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KPITestSupport
 import KPIData
 import KPIStats
 @testable import KPIForecast
@@ -104,18 +105,6 @@ import KPIStats
     let f = try Forecaster.forecast(Self.series([3, 0, 2, 1, 0, 4, 1, 0, 2], unit: .count), options: ForecastOptions(horizon: .steps(4)))
     #expect(f.transform == .sqrt)
     for d in f.distributions { #expect(d.quantile(0.025) >= 0) }
-  }
-
-  /// SplitMix64: a tiny seeded generator so the property test is the same on every run.
-  struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
   }
 
   /// For 300 random series (units, lengths 1–30, gaps, values on the bounds, constants, shifts) and
