@@ -128,8 +128,15 @@ public enum Forecaster {
     // An uncalibrated rule on two cycles or less: its one-step spread rests on n − m residuals
     // at most, so it is shrunk toward the batch's like any short series' own scale.
     if !calibrated, own == nil, fit.isCombination, AutoLearner.standardisesByScale(AutoConfiguration.regime(p.model)),
-       let s1 = f.sd.first, s1 > 0, s1.isFinite {
-      own = (s1, max(n - max(p.model.input.period, 1), 1))
+       let first = f.distributions.first {
+      // The one-step scale and the residual degrees of freedom it rests on: a Student-t step
+      // gives its own (scale, df) — not its t-inflated spread — a normal one its sd with n − m.
+      switch first {
+      case .studentT(_, let scale, let df) where scale > 0 && scale.isFinite:
+        own = (scale, max(Int(df.rounded()), 1))
+      default:
+        if let s1 = f.sd.first, s1 > 0, s1.isFinite { own = (s1, max(n - max(p.model.input.period, 1), 1)) }
+      }
     }
     guard degenerate || own != nil else { return }
     let (peer, peers) = floor.peerScale(p.model)
