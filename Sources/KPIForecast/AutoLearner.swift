@@ -68,17 +68,15 @@ public enum AutoLearner {
     public var rule: AutoRule
     /// True when chosen from this run's errors; false when the dev-set rule was used.
     public var learned: Bool
+    /// Series that gave rolling-origin forecasts, and the chosen rule's errors among them.
     public var series: Int
     public var errors: Int
-    /// Mean scaled absolute error of the chosen rule and of the dev-set rule (NaN when not learned).
-    public var score: Double
-    public var defaultScore: Double
     public var calibration: IntervalCalibration?
 
     /// The note the output carries.
     public var note: String {
       learned
-        ? "auto for \(regime): \(rule), chosen on \(errors) rolling-origin errors of \(series) series"
+        ? "auto for \(regime): \(rule), chosen on rolling origins of \(series) series (\(errors) errors calibrate its intervals)"
         : "auto for \(regime): \(rule) (the rule learned on the dev sets; too few series here to learn one)"
     }
   }
@@ -230,17 +228,16 @@ public enum AutoLearner {
     for regime in byRegime.keys {
       let ev = evalsByRegime[regime] ?? []
       let fallback = fixed[regime] ?? defaultRule(regime)
-      var rule = fallback, learned = false, score = Double.nan, defaultScore = Double.nan
+      var rule = fallback, learned = false
       if learn && fixed[regime] == nil && ev.count >= minimumSeries {
         let table = scores(ev, rules: AutoRule.candidates)
         if let best = table.filter({ $0.count > 0 }).min(by: { $0.score < $1.score }) {
-          rule = best.rule; learned = true; score = best.score
-          defaultScore = table.first { $0.rule == fallback }?.score ?? .nan
+          rule = best.rule; learned = true
         }
       }
       let z = calibrate ? standardisedErrors(ev, rule: rule) : []
-      out[regime] = Outcome(regime: regime, rule: rule, learned: learned, series: ev.count, errors: z.count, score: score,
-                            defaultScore: defaultScore, calibration: calibrate ? IntervalCalibration(errors: z) : nil)
+      out[regime] = Outcome(regime: regime, rule: rule, learned: learned, series: ev.count, errors: z.count,
+                            calibration: calibrate ? IntervalCalibration(errors: z) : nil)
     }
     return (out, etsFits)
   }

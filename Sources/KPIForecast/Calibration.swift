@@ -120,8 +120,8 @@ public struct IntervalCalibration: Sendable, Equatable {
 
   /// Origins for inner rolling-origin errors of a series of `n` values: up to `count` origins
   /// with a full `horizon` after them spaced two apart, else (short series) every origin from
-  /// n − 1 down with at least `minimumTrain` values before it (two seasonal cycles in
-  /// ``standardisedErrors(_:horizon:origins:method:)``).
+  /// n − 1 down with at least `minimumTrain` values before it (``AutoLearner`` uses it for long
+  /// series, with two seasonal cycles before each origin).
   public static func origins(n: Int, horizon: Int, count: Int, minimumTrain: Int) -> [Int] {
     var out = [Int]()
     var o = n - horizon
@@ -131,26 +131,5 @@ public struct IntervalCalibration: Sendable, Equatable {
       while out.count < count && o >= minimumTrain { out.append(o); o -= 1 }
     }
     return out
-  }
-
-  /// Standardised errors of `method` at inner origins of one series.
-  public static func standardisedErrors(_ m: ModelInput, horizon: Int, origins count: Int,
-                                        method: (ModelInput, Int) throws -> ModelForecast) -> [StandardisedError] {
-    let n = m.input.values.count
-    // At least two cycles before each inner origin, so the inner forecasts come from the same
-    // rule (the combination) as the forecast being calibrated, not from auto's under-two-cycles
-    // regression.
-    let minTrain = max(2 * m.input.period, 6)
-    var z = [StandardisedError]()
-    for o in origins(n: n, horizon: horizon, count: count, minimumTrain: minTrain) {
-      let steps = min(horizon, n - o)
-      guard let f = try? method(m.prefix(o), steps) else { continue }
-      for h in 0..<steps {
-        let y = m.input.values[o + h]
-        guard !y.isNaN, f.sd[h] > 0, f.sd[h].isFinite else { continue }
-        z.append(StandardisedError(step: h + 1, z: (y - f.mean[h]) / f.sd[h]))
-      }
-    }
-    return z
   }
 }
