@@ -49,10 +49,9 @@ public struct AutoConfiguration: Sendable {
   }
 
   /// Whether a series goes to its regime's rule (rather than following or the regression).
-  public static func usesRule(_ m: ModelInput, followLength: Int) -> Bool {
-    let obs = m.observed
-    if m.levelShifts.isEmpty && obs.count <= followLength && isMonotone(m) { return false }
-    return m.levelShifts.isEmpty && obs.min() != obs.max()
+  public func usesRule(_ m: ModelInput) -> Bool {
+    if case .rule = form(for: m) { return true }
+    return false
   }
 
   /// The regime of a series.
@@ -63,8 +62,9 @@ public struct AutoConfiguration: Sendable {
 
   public func form(for m: ModelInput) -> Form {
     let obs = m.observed
-    if m.levelShifts.isEmpty && obs.count <= followLength && Self.isMonotone(m) { return .follow }
-    guard Self.usesRule(m, followLength: followLength) else { return .regression }
+    guard m.levelShifts.isEmpty else { return .regression }
+    if obs.count <= followLength && Self.isMonotone(m) { return .follow }
+    guard obs.min() != obs.max() else { return .regression }
     return .rule(rule(for: Self.regime(m)))
   }
 }

@@ -120,6 +120,14 @@ public enum AutoLearner {
   /// one or two residuals.
   public static func standardisesByScale(_ r: Regime) -> Bool { r.band <= 2 }
 
+  /// The per-step scale a regime's calibration multiplies (the same one its errors were
+  /// standardised by): the series' error scale for two cycles or less, else the forecast's
+  /// analytic sd; nil when the series has no error scale to give.
+  public static func calibrationScale(_ m: ModelInput, regime: Regime, analyticSD: [Double]) -> [Double]? {
+    guard standardisesByScale(regime) else { return analyticSD }
+    return errorScale(m).map { [Double](repeating: $0, count: analyticSD.count) }
+  }
+
   /// Evaluates the candidate families (`only`: just these, for a rule already fixed) at the
   /// inner origins of one series. ETS keeps the form chosen on the whole series, re-estimated
   /// at each origin; that whole-series fit is returned for the forecast to reuse.

@@ -32,7 +32,7 @@ public enum Forecaster {
     // training data), and the chosen rule's errors calibrate the regime's intervals.
     let ruled = prepared.indices.filter { i in
       let p = prepared[i]
-      return p.refusal == nil && p.choice == .auto && AutoConfiguration.usesRule(p.model, followLength: auto.followLength)
+      return p.refusal == nil && p.choice == .auto && auto.usesRule(p.model)
     }
     var learning = [Regime: AutoLearner.Outcome]()
     var etsStarts = [Int: ETSFit]()
@@ -85,12 +85,11 @@ public enum Forecaster {
       var f = fit.forecast(horizon: steps)
       notes += f.warnings.map { .model($0) }
       var calibrated = false
-      if fit.isCombination, let outcome = learned[AutoConfiguration.regime(p.model)] {
+      let regime = AutoConfiguration.regime(p.model)
+      if fit.isCombination, let outcome = learned[regime] {
         notes.append(.autoRule(outcome.note))
-        let regime = AutoConfiguration.regime(p.model)
-        let scale = AutoLearner.standardisesByScale(regime) ? AutoLearner.errorScale(p.model) : nil
-        if let calibration = outcome.calibration, !AutoLearner.standardisesByScale(regime) || scale != nil {
-          let sd = scale.map { [Double](repeating: $0, count: f.mean.count) } ?? f.sd
+        if let calibration = outcome.calibration,
+           let sd = AutoLearner.calibrationScale(p.model, regime: regime, analyticSD: f.sd) {
           f.distributions = calibration.distributions(mean: f.mean, sd: sd, centreOnMedian: p.transform != .none)
           notes.append(.intervals(calibration.describe()))
           calibrated = true

@@ -176,7 +176,7 @@ struct KPIBench: ParsableCommand {
 
   /// Every candidate rule's score per regime on the cases' training data (rolling origins).
   func printLearning(_ cases: [BacktestCase]) {
-    let inputs = cases.map(\.prepared.model).filter { AutoConfiguration.usesRule($0, followLength: AutoConfiguration().followLength) }
+    let inputs = cases.map(\.prepared.model).filter { AutoConfiguration().usesRule($0) }
     var byRegime = [Regime: [ModelInput]]()
     for m in inputs { byRegime[AutoConfiguration.regime(m), default: []].append(m) }
     for r in byRegime.keys.sorted() {
