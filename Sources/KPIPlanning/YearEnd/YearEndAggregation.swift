@@ -34,6 +34,13 @@ public struct YearEndAggregation: Sendable, Equatable {
     }
   }
 
+  /// How a series' year adds up under its basis: the March value, or for a year-to-date basis
+  /// the sum (counts, plain numbers) or the equally weighted mean (percents, rates, days).
+  public static func mode(of s: KPISeries, basis: ReportingBasis) -> Mode {
+    guard basis == .yearToDate && s.frequency != .annual else { return .marchValue }
+    return (s.unit == .count || s.unit == .number) ? .sum : .mean
+  }
+
   /// Plans the aggregation for the year ending `yearEnd` (default: the last forecast period's
   /// financial year). Returns nil when the forecast does not reach that March.
   public static func plan(for f: SeriesForecast, basis: ReportingBasis, yearEnd requested: Period? = nil) -> YearEndAggregation? {
@@ -41,12 +48,11 @@ public struct YearEndAggregation: Sendable, Equatable {
     let yearEnd = requested ?? Period(year: lastPeriod.financialYearEnd, month: 3)
     guard let marchStep = f.periods.firstIndex(of: yearEnd), marchStep < f.distributions.count else { return nil }
     let s = f.series
-    let cumulative = basis == .yearToDate && s.frequency != .annual
-    if !cumulative {
+    let mode = Self.mode(of: s, basis: basis)
+    if mode == .marchValue {
       return YearEndAggregation(yearEnd: yearEnd, mode: .marchValue, steps: [marchStep], observedSum: 0, periodCount: 1,
                                 description: "forecast value at \(yearEnd)", warnings: [])
     }
-    let mode: Mode = (s.unit == .count || s.unit == .number) ? .sum : .mean
     let step = s.frequency.monthsPerStep
     let first = Period(year: yearEnd.year - 1, month: 3 + step)   // the year's first period end
     var steps = [Int](), observed = 0.0, nObs = 0, missing = [String]()
@@ -90,8 +96,8 @@ public struct YearEndAggregation: Sendable, Equatable {
       let v = s.values[offset / step]
       return v.isNaN ? nil : v
     }
-    let cumulative = basis == .yearToDate && s.frequency != .annual
-    guard cumulative else {
+    let mode = Self.mode(of: s, basis: basis)
+    guard mode != .marchValue else {
       return value(at: yearEnd).map { ($0, "actual value at \(yearEnd)") }
     }
     var total = 0.0, count = 0
@@ -101,7 +107,7 @@ public struct YearEndAggregation: Sendable, Equatable {
       total += v; count += 1
       p = p.advanced(by: step)
     }
-    let sum = s.unit == .count || s.unit == .number
+    let sum = mode == .sum
     let label = s.frequency == .quarterly ? "quarters" : "months"
     return sum ? (total, "actual: sum of the \(count) \(yearEnd.financialYearLabel) \(label)")
                : (total / Double(count), "actual: mean of the \(count) \(yearEnd.financialYearLabel) \(label)")

@@ -57,17 +57,27 @@ public enum YearEndCalculator {
     guard let agg = YearEndAggregation.plan(for: f, basis: basis, yearEnd: yearEnd) else { return nil }
     let dist = distribution(f, aggregation: agg, options: options, streamIndex: streamIndex)
     var warnings = f.warnings + agg.warnings
-    if basisSource == "default" { warnings.append("no reporting basis in the catalogue: Snapshot assumed (year-end = the March value)") }
     if f.series.polarity == nil { warnings.append("no polarity: no status or probabilities") }
-    let (th, note) = thresholdsWithNote(for: f.series, yearLabel: agg.yearEnd.financialYearLabel)
-    if let note { warnings.append(note) }
-    if let th, th.redLevelIsDerived, let t = th.target, let m = th.significantMargin {
-      warnings.append(derivedRedLevelNote(target: t, margin: m))
-    }
+    let (th, said) = thresholdsAndNotes(for: f.series, yearEnd: agg.yearEnd, basisSource: basisSource)
+    warnings += said
     var o = YearEndOutlook(key: f.series.key, unit: f.series.unit, basis: basis, basisSource: basisSource, aggregation: agg,
                            distribution: dist, thresholds: th, model: f.model, reason: "", warnings: warnings)
     o.reason = ReasonDrafter.draft(outlook: o, series: f.series, comparators: comparators)
     return o
+  }
+
+  /// The year's thresholds and what the output must say about them and the basis: a default
+  /// basis, a target carried forward, a ▲ from the default margin. Forecast and actual outlooks
+  /// say the same.
+  static func thresholdsAndNotes(for s: KPISeries, yearEnd: Period, basisSource: String) -> (Thresholds?, [String]) {
+    var notes = [String]()
+    if basisSource == "default" { notes.append("no reporting basis in the catalogue: Snapshot assumed (year-end = the March value)") }
+    let (th, note) = thresholdsWithNote(for: s, yearLabel: yearEnd.financialYearLabel)
+    if let note { notes.append(note) }
+    if let th, th.redLevelIsDerived, let t = th.target, let m = th.significantMargin {
+      notes.append(derivedRedLevelNote(target: t, margin: m))
+    }
+    return (th, notes)
   }
 
   /// The note said wherever ▲ comes from the default margin rather than a published level.
@@ -80,17 +90,10 @@ public enum YearEndCalculator {
   public static func actualOutlook(_ s: KPISeries, yearEnd: Period) -> YearEndOutlook? {
     let (basis, basisSource) = basis(of: s)
     guard let (value, description) = YearEndAggregation.observedOutturn(of: s, basis: basis, yearEnd: yearEnd) else { return nil }
-    let mode: YearEndAggregation.Mode = basis == .yearToDate && s.frequency != .annual
-      ? ((s.unit == .count || s.unit == .number) ? .sum : .mean) : .marchValue
-    let agg = YearEndAggregation(yearEnd: yearEnd, mode: mode, steps: [], observedSum: value, periodCount: 0,
-                                 description: description, warnings: [])
-    var warnings = ["\(yearEnd.financialYearLabel) is complete in the data: the actual outturn is shown, not a forecast"]
-    if basisSource == "default" { warnings.append("no reporting basis in the catalogue: Snapshot assumed (year-end = the March value)") }
-    let (th, note) = thresholdsWithNote(for: s, yearLabel: yearEnd.financialYearLabel)
-    if let note { warnings.append(note) }
-    if let th, th.redLevelIsDerived, let t = th.target, let m = th.significantMargin {
-      warnings.append(derivedRedLevelNote(target: t, margin: m))
-    }
+    let agg = YearEndAggregation(yearEnd: yearEnd, mode: YearEndAggregation.mode(of: s, basis: basis), steps: [], observedSum: value,
+                                 periodCount: 0, description: description, warnings: [])
+    let (th, said) = thresholdsAndNotes(for: s, yearEnd: yearEnd, basisSource: basisSource)
+    let warnings = ["\(yearEnd.financialYearLabel) is complete in the data: the actual outturn is shown, not a forecast"] + said
     var o = YearEndOutlook(key: s.key, unit: s.unit, basis: basis, basisSource: basisSource, aggregation: agg,
                            distribution: .sample(sorted: [value]), thresholds: th, model: "actual", reason: "", warnings: warnings)
     o.actual = value
