@@ -58,7 +58,14 @@ public enum Backtest {
       }
     }
     let mase = points > 0 && scale > 0 && scale.isFinite ? ase / Double(points) / scale : .nan
-    return CaseScore(id: c.id, group: c.group, label: f.model, mase: mase, smapeSum: smape, points: points,
-                     covered: covered, coveredByStep: byStep, scaledWinklerSum: winkler, sumCovered: sumCovered, notes: f.notes)
+    var score = CaseScore(id: c.id, group: c.group, label: f.model, mase: mase, smapeSum: smape, points: points,
+                          covered: covered, coveredByStep: byStep, scaledWinklerSum: winkler, sumCovered: sumCovered, notes: f.notes)
+    score.bands = f.distributions.count
+    for d in f.distributions {
+      let (lo, hi) = d.interval(level: 95)
+      if !(hi - lo > 0) { score.zeroWidthBands += 1 }
+      if lo > 0 && hi / lo > 50 { score.wideBands += 1 }
+    }
+    return score
   }
 }

@@ -21,6 +21,11 @@ public struct CaseScore: Sendable {
   /// Whether the sum of the first ``BacktestOptions/sumSteps`` actuals was inside the interval
   /// read from joint paths, per level (nil when an actual is missing or the horizon is shorter).
   public var sumCovered: [Bool?]
+  /// Forecast steps, those whose 95% band has no width, and those whose positive band's
+  /// upper/lower ratio exceeds 50 (bands a planner would not sign).
+  public var bands = 0
+  public var zeroWidthBands = 0
+  public var wideBands = 0
   public var notes: [ForecastNote]
   public var warnings: [String] { notes.map(\.text) }
   /// How the intervals were made: the calibration used, or `analytic`.

@@ -131,18 +131,9 @@ struct KPIBench: ParsableCommand {
                    o.sumCases > 0 ? f(o.sumCoverage[0], 3) : "–", o.sumCases > 0 ? f(o.sumCoverage[1], 3) : "–", f(o.scaledWinkler[0], 2),
                    f(o.scaledWinkler[1], 2), f(r.seconds, 2), f(Double(cases.count) / r.seconds, 0), r.intervals]))
         if isAuto {
-          // Bands a planner would not sign: zero width, or a 95% band whose upper/lower ratio
-          // exceeds 50 (positive lower bounds only).
-          let (fs, _) = Forecaster.run(methodCases.map(\.prepared), options: m)
-          var zero = 0, wide = 0, bands = 0
-          for f in fs {
-            for d in f.distributions {
-              let (lo, hi) = d.interval(level: 95)
-              bands += 1
-              if !(hi - lo > 0) { zero += 1 }
-              if lo > 0 && hi / lo > 50 { wide += 1 }
-            }
-          }
+          // Bands a planner would not sign (counted by the backtest on its own forecasts).
+          let bands = r.scores.reduce(0) { $0 + $1.bands }
+          let zero = r.scores.reduce(0) { $0 + $1.zeroWidthBands }, wide = r.scores.reduce(0) { $0 + $1.wideBands }
           print("    95% bands: \(bands), zero-width \(zero), upper/lower ratio over 50: \(wide)")
           var labels = [String: Int]()
           for s in r.scores { labels[s.label, default: 0] += 1 }

@@ -49,7 +49,7 @@ func quarterlySeries(_ id: String, start: Period, values: [Double], unit: KPIUni
   /// published level wins over the margin; Plan is Best has no derived level.
   @Test func significantlyWorseWithoutAPublishedLevelUsesTheMargin() {
     let b = Thresholds(target: 85, interventionLevel: nil, polarity: .bigger, significantMargin: 0.1)
-    #expect(b.redLevel == 76.5 && b.redLevelIsDerived)
+    #expect(b.redLevel == 76.5 && b.redLevelIsDerived)   // by hand: 85 − 0.1 × 85
     #expect(b.status(of: 77) == .amber && b.status(of: 76) == .red && b.status(of: 85) == .green)
     #expect(b.probabilityWorseThanIntervention(cdf: { _ in 0.5 }) == nil)
     let sm = Thresholds(target: 1.6, interventionLevel: nil, polarity: .smaller, significantMargin: 0.1)
