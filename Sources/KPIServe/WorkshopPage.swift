@@ -101,7 +101,7 @@ table.cmp th:first-child, table.cmp td:first-child { text-align: left; }
 <main>
 <nav id="kpi-list" aria-label="KPIs">
   <label><input type="checkbox" id="only-targets" checked> only KPIs with a target</label>
-  <div class="list-key"><span class="st-green">★</span> on target · <span class="st-amber">●</span> short of target · <span class="st-red">▲</span> past the intervention level (year-end forecast)</div>
+  <div class="list-key"><span class="st-green">★</span> on target · <span class="st-amber">●</span> short of target · <span class="st-red">▲</span> significantly worse (past the intervention level, or more than 10% short of target where none is published; year-end forecast)</div>
   <div id="kpi-groups">Loading…</div>
 </nav>
 <div id="detail">
