@@ -68,4 +68,29 @@ import Testing
     #expect(r.code == 1)
     #expect(r.evaluations <= 22)
   }
+
+  /// A bounded objective that answers "at least the bound" with a different value (the bound
+  /// itself, or +∞ where the plain one is finite) takes exactly the plain objective's path: same
+  /// evaluation count, same optimum to the last bit, on every reference problem.
+  @Test func boundedObjectiveTakesThePlainPath() throws {
+    for name in ["rosenbrock", "quadratic4", "boxed"] {
+      let (start, f) = try #require(Self.problem(name))
+      var plainX = start, boundedX = start
+      var nm = NelderMead()
+      let plain = try #require(nm.minimize(&plainX) { f(Array($0)) })
+      var lazy = 0
+      for answer in [0, 1] {
+        boundedX = start
+        let bounded = try #require(nm.minimize(&boundedX, bounded: { p, below in
+          let v = f(Array(p))
+          guard v >= below else { return v }
+          lazy += 1
+          return answer == 0 ? below : .infinity
+        }))
+        #expect(bounded == plain, "\(name)")
+        #expect(boundedX == plainX, "\(name)")
+      }
+      #expect(lazy > 0, "\(name): the bound was never used")
+    }
+  }
 }

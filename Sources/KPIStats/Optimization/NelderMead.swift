@@ -53,6 +53,18 @@ public struct NelderMead: Sendable {
   public mutating func minimize(
     _ x: inout [Double], objective: (UnsafeBufferPointer<Double>) -> Double
   ) -> Result? {
+    minimize(&x, bounded: { p, _ in objective(p) })
+  }
+
+  /// As ``minimize(_:objective:)``, for an objective that can stop early: it gets the point and
+  /// a bound, and must return the exact value when that value is below the bound, or any value
+  /// at or above the bound otherwise (e.g. without checking a constraint that costs more than
+  /// the value). Every step the minimiser takes depends only on comparisons with that bound and
+  /// values below it are the only ones it keeps, so the path and the result are exactly those
+  /// of the plain objective. The bound is +∞ where the exact value is needed.
+  public mutating func minimize(
+    _ x: inout [Double], bounded objective: (UnsafeBufferPointer<Double>, Double) -> Double
+  ) -> Result? {
     let n = x.count
     if simplex.count < n * (n + 2) { simplex = [Double](repeating: 0, count: n * (n + 2)) }
     if values.count < n + 1 { values = [Double](repeating: 0, count: n + 1) }
@@ -69,24 +81,58 @@ public struct NelderMead: Sendable {
     }
   }
 
+  /// The centroid of every vertex but `high`, into column n + 1: for each coordinate R's sum
+  /// (−x_high, then vertices 0…n in turn, then ÷ n), four coordinates at a time in SIMD lanes,
+  /// which adds in the same order per lane and so gives R's values to the last bit. This is the
+  /// optimiser's only O(n²) step per iteration.
+  @inline(__always)
+  private static func centroid(_ p: UnsafeMutableBufferPointer<Double>, n: Int, excluding high: Int) {
+    guard let base = p.baseAddress else { return }
+    let raw = UnsafeMutableRawPointer(base)
+    let stride = n &* MemoryLayout<Double>.stride
+    let out = raw + (n &+ 1) &* stride, worst = raw + high &* stride
+    let dn = Double(n)
+    var i = 0
+    while i &+ 4 <= n {
+      let off = i &* MemoryLayout<Double>.stride
+      var t = -worst.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self)
+      var col = raw + off
+      for _ in 0...n {
+        t += col.loadUnaligned(as: SIMD4<Double>.self)
+        col += stride
+      }
+      (out + off).storeBytes(of: t / SIMD4(repeating: dn), as: SIMD4<Double>.self)
+      i &+= 4
+    }
+    while i < n {
+      var t = -base[high &* n &+ i]
+      var k = i
+      for _ in 0...n { t += base[k]; k &+= n }
+      base[(n &+ 1) &* n &+ i] = t / dn
+      i &+= 1
+    }
+  }
+
   // Column j of the simplex is p[j*n ..< (j+1)*n]; vertex values in v[j]; b is the trial point.
   private static func run(
     n: Int, x: UnsafeMutableBufferPointer<Double>, p: UnsafeMutableBufferPointer<Double>,
     v: UnsafeMutableBufferPointer<Double>, b: UnsafeMutableBufferPointer<Double>, options: Options,
-    objective: (UnsafeBufferPointer<Double>) -> Double
+    objective: (UnsafeBufferPointer<Double>, Double) -> Double
   ) -> Result? {
     let bro = UnsafeBufferPointer(b)
-    func eval() -> Double {
-      let f = objective(bro)
+    // `below`: the value only matters when it is below this (see `minimize(_:bounded:)`).
+    func eval(below bound: Double = .infinity) -> Double {
+      let f = objective(bro, bound)
       return f.isFinite ? f : big
     }
     for i in 0..<n { b[i] = x[i] }
     if options.maxEvaluations <= 0 {
-      let f = objective(bro)
+      let f = objective(bro, .infinity)
       return Result(value: f, evaluations: 0, code: 0)
     }
-    let f0 = objective(bro)
+    let f0 = objective(bro, .infinity)
     guard f0.isFinite else { return nil }
+    guard n > 0 else { return Result(value: f0, evaluations: 1, code: 0) }
     var funcount = 1
     let convtol = options.relativeTolerance * (abs(f0) + options.relativeTolerance)
     let c = n + 1  // centroid column
@@ -110,10 +156,20 @@ public struct NelderMead: Sendable {
     var calcvert = true
     var code = 0
     let alpha = options.reflection, beta = options.contraction, gamma = options.expansion
+    // Column pointers and unchecked index steps in the O(n) loops below: the loops are tiny
+    // (n is 2–17 for ETS) and run millions of times, so overflow checks on i·n + j cost more
+    // than the arithmetic. Every value is computed by the same expression as before.
+    guard let P = p.baseAddress, let B = b.baseAddress else { return nil }
+    let C = P + c &* n  // centroid column
+    func column(_ j: Int) -> UnsafeMutablePointer<Double> { P + j &* n }
+    func copy(_ from: UnsafeMutablePointer<Double>, to: UnsafeMutablePointer<Double>) {
+      var i = 0
+      while i < n { to[i] = from[i]; i &+= 1 }
+    }
     repeat {
       if calcvert {
         for j in 0...n where j != low {
-          for i in 0..<n { b[i] = p[j * n + i] }
+          copy(column(j), to: B)
           v[j] = eval()
           funcount += 1
         }
@@ -128,50 +184,57 @@ public struct NelderMead: Sendable {
       }
       if vh <= vl + convtol || vl <= options.absoluteTolerance { break }
 
-      for i in 0..<n {
-        var temp = -p[high * n + i]
-        for j in 0...n { temp += p[j * n + i] }
-        p[c * n + i] = temp / Double(n)
-      }
-      for i in 0..<n { b[i] = (1 + alpha) * p[c * n + i] - alpha * p[high * n + i] }
-      var f = eval()
+      let H = column(high)
+      centroid(p, n: n, excluding: high)
+      var i = 0
+      while i < n { B[i] = (1 + alpha) * C[i] - alpha * H[i]; i &+= 1 }
+      // The reflected value matters only below the highest vertex's (it is kept only then; at
+      // or above it, the contraction and shrink steps that follow compare it with vh alone).
+      var f = eval(below: vh)
       funcount += 1
       let vr = f
       if vr < vl {
         // Expansion: the reflected point is kept in the centroid column meanwhile.
-        for i in 0..<n {
-          let e = gamma * b[i] + (1 - gamma) * p[c * n + i]
-          p[c * n + i] = b[i]
-          b[i] = e
+        i = 0
+        while i < n {
+          let e = gamma * B[i] + (1 - gamma) * C[i]
+          C[i] = B[i]
+          B[i] = e
+          i &+= 1
         }
-        f = eval()
+        f = eval(below: vr)
         funcount += 1
         if f < vr {
-          for i in 0..<n { p[high * n + i] = b[i] }
+          copy(B, to: H)
           v[high] = f
         } else {
-          for i in 0..<n { p[high * n + i] = p[c * n + i] }
+          copy(C, to: H)
           v[high] = vr
         }
       } else {
         if vr < vh {
-          for i in 0..<n { p[high * n + i] = b[i] }
+          copy(B, to: H)
           v[high] = vr
         }
-        for i in 0..<n { b[i] = (1 - beta) * p[high * n + i] + beta * p[c * n + i] }
-        f = eval()
+        i = 0
+        while i < n { B[i] = (1 - beta) * H[i] + beta * C[i]; i &+= 1 }
+        f = eval(below: v[high])
         funcount += 1
         if f < v[high] {
-          for i in 0..<n { p[high * n + i] = b[i] }
+          copy(B, to: H)
           v[high] = f
         } else if vr >= vh {
           // Shrink towards the best vertex.
           calcvert = true
           size = 0
+          let L = column(low)
           for j in 0...n where j != low {
-            for i in 0..<n {
-              p[j * n + i] = beta * (p[j * n + i] - p[low * n + i]) + p[low * n + i]
-              size += abs(p[j * n + i] - p[low * n + i])
+            let J = column(j)
+            i = 0
+            while i < n {
+              J[i] = beta * (J[i] - L[i]) + L[i]
+              size += abs(J[i] - L[i])
+              i &+= 1
             }
           }
           if size < oldsize {

@@ -47,7 +47,8 @@ public enum ETSAdmissibility {
     if gamma < max(1 - 1 / phi - alpha, 0) || gamma > 1 + 1 / phi - alpha { return false }
     if alpha < 1 - 1 / phi - gamma * (1 - md + phi + phi * md) / (2 * phi * md) { return false }
     if beta < -(1 - phi) * (gamma / md + alpha) { return false }
-    return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (m + 2)) { c in
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (m + 2)) { buffer in
+      guard let c = buffer.baseAddress else { return false }
       // Coefficients in increasing powers, as R's `P`.
       c[0] = phi * (1 - alpha - gamma)
       c[1] = alpha + beta - alpha * phi + gamma - 1
@@ -55,19 +56,21 @@ public enum ETSAdmissibility {
       c[m] = alpha + beta - phi
       c[m + 1] = 1
       var degree = m + 1
+      var start = 0
       // With φ = 1 and β = 0 (no trend), z = 1 is always a root (P(1) = mβ = 0): R accepts it
       // (|1| ≤ 1 + 1e−10); divide it out exactly so the test below only sees the other roots.
       if phi == 1 && beta == 0 {
-        // Synthetic division by (z − 1), from the top coefficient down.
+        // Synthetic division by (z − 1), from the top coefficient down; the quotient is c[1…].
         var carry = 0.0
         for k in stride(from: degree, through: 1, by: -1) {
           carry = c[k] + carry
           c[k] = carry
         }
-        for k in 0..<degree { c[k] = c[k + 1] }
+        start = 1
         degree -= 1
       }
-      return rootsInsideCircle(c, degree: degree, radius: 1 + 1e-10)
+      return rootsInsideCircle(UnsafeMutableBufferPointer(start: c + start, count: 2 * (degree + 1)), degree: degree,
+                               radius: 1 + 1e-10)
     }
   }
 
@@ -76,24 +79,31 @@ public enum ETSAdmissibility {
   /// number of roots inside the disc when |c₀| < |c_d| (Henrici 1974, *Applied and Computational
   /// Complex Analysis* I, §6.8). Overwrites `c`, which needs room for 2·(degree + 1) values.
   static func rootsInsideCircle(_ c: UnsafeMutableBufferPointer<Double>, degree: Int, radius: Double) -> Bool {
+    guard let base = c.baseAddress, degree >= 0, c.count >= 2 &* (degree &+ 1) else { return false }
     var d = degree
-    let w = degree + 1  // c[w ..< 2w] is scratch
+    // The two halves of `c` take turns as the polynomial and the next one (no copying back).
+    var a = base, next = base + (degree &+ 1)
     // Scale z = radius·w so the question is about the unit disc.
     var r = 1.0
-    for k in 0...d { c[k] *= r; r *= radius }
+    for k in 0...d { a[k] *= r; r *= radius }
     while d > 0 {
-      let c0 = c[0], cd = c[d]
+      let c0 = a[0], cd = a[d]
       if !(abs(c0) < abs(cd)) { return false }
       // Unnormalised step (no division on the critical path); rescale only if the coefficients
       // drift far from order one (long recursions, m = 12).
-      for j in 0..<d { c[w + j] = cd * c[j + 1] - c0 * c[d - j - 1] }
-      for j in 0..<d { c[j] = c[w + j] }
-      let lead = abs(c[d - 1])
+      var j = 0
+      while j < d {
+        next[j] = cd * a[j &+ 1] - c0 * a[d &- j &- 1]
+        j &+= 1
+      }
+      swap(&a, &next)
+      let lead = abs(a[d &- 1])
       if !(lead > 1e-100 && lead < 1e100) {
         guard lead > 0 && lead.isFinite else { return false }
-        for j in 0..<d { c[j] /= lead }
+        j = 0
+        while j < d { a[j] /= lead; j &+= 1 }
       }
-      d -= 1
+      d &-= 1
     }
     return true
   }

@@ -53,10 +53,10 @@ struct ETSEstimator {
     if ring.count < mm { ring = [Double](repeating: 0, count: mm) }
 
     let objectiveResult: NelderMead.Result? = ring.withUnsafeMutableBufferPointer { ringBuffer in
-      optimizer.minimize(&par) { x in
+      optimizer.minimize(&par, bounded: { x, below in
         Self.objective(x, y: y, model: model, m: mm, bounds: bounds, criterion: criterion, fixed: fixed,
-                       ring: ringBuffer)
-      }
+                       ring: ringBuffer, below: below)
+      })
     }
     guard let result = objectiveResult else { return nil }
     let (params, states) = Self.decode(par, model: model, m: mm, fixed: fixed)
@@ -95,17 +95,20 @@ struct ETSEstimator {
     return p
   }
 
-  /// R `EtsTargetFunction::eval` with bounds = "both".
+  /// R `EtsTargetFunction::eval` with bounds = "both". With `below` (see
+  /// ``NelderMead/minimize(_:bounded:)``), a value at or above it is returned without the
+  /// admissibility test, which costs more than the likelihood: R's value there is either that
+  /// same value or +∞, and the optimiser treats both alike.
   @inline(__always)
   static func objective(
     _ x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>, model: ETSModelType, m: Int,
     bounds: ETSAdmissibility.Bounds, criterion: ETSOptimizationCriterion, fixed: ETSFixedParameters,
-    ring: UnsafeMutableBufferPointer<Double>
+    ring: UnsafeMutableBufferPointer<Double>, below: Double = .infinity
   ) -> Double {
     var j = 0
     let p = smoothing(from: x, model: model, fixed: fixed, next: &j)
-    guard ETSAdmissibility.usual(p, model: model, bounds: bounds, check: fixed.free(model)),
-          ETSAdmissibility.admissible(p, model: model, m: m) else { return .infinity }
+    guard ETSAdmissibility.usual(p, model: model, bounds: bounds, check: fixed.free(model)) else { return .infinity }
+    let admissible = { ETSAdmissibility.admissible(p, model: model, m: m) }
     let level = x[j]; j += 1
     var trend = 0.0
     if model.hasTrend { trend = x[j]; j += 1 }
@@ -119,6 +122,7 @@ struct ETSEstimator {
       }
     }
     guard criterion == .likelihood else {
+      guard admissible() else { return .infinity }
       let run = ETSRecursion.run(y: y, model: model, m: m, parameters: p, level: level, trend: trend, ring: ring)
       switch criterion {
       case .likelihood, .mse: return run.mse
@@ -129,6 +133,7 @@ struct ETSEstimator {
     var lik = ETSKernel.criterion(y: y, model: model, m: m, parameters: p, level: level, trend: trend, ring: ring)
     if lik < -1e10 { lik = -1e10 }  // avoid perfect fits (R)
     if lik.isNaN { return .infinity }
+    if lik < below && !admissible() { return .infinity }
     return lik
   }
 }

@@ -29,7 +29,10 @@ extension ETS {
     let bounds = fixed.adjusted(self.bounds), model = self.model, criterion = self.criterion, fixed = self.fixed
     let found: NelderMead.Result? = prepared.values.withUnsafeBufferPointer { y in
       ring.withUnsafeMutableBufferPointer { r in
-        optimizer.minimize(&par) { x in ETSEstimator.objective(x, y: y, model: model, m: m, bounds: bounds, criterion: criterion, fixed: fixed, ring: r) }
+        optimizer.minimize(&par, bounded: { x, below in
+          ETSEstimator.objective(x, y: y, model: model, m: m, bounds: bounds, criterion: criterion, fixed: fixed, ring: r,
+                                 below: below)
+        })
       }
     }
     guard let found else { return try fit(series) }
