@@ -92,8 +92,8 @@ public enum AutoLearner {
     // Short: the last `count` origins (n − 1, n − 2, …: the rule is chosen on these, nearest the
     // history it will forecast from), then every other origin further back to the regime's
     // shortest length (at most `count` more), so the calibration's errors reach several steps.
-    // Every candidate must run at the cut (averaged seasonal naive needs m + 2 values), or the
-    // comparison is between their stand-ins.
+    // Every candidate must run at the cut (averaged seasonal naive needs m + 1 values; cuts keep
+    // m + 2), or the comparison is between their stand-ins.
     let lowest = max(m > 1 ? m + 2 : 2, band.band <= 2 ? band.lengths.lower : (n + 1) / 2)
     var out = [Int](), o = n - 1
     while out.count < count && o >= lowest { out.append(o); o -= 1 }

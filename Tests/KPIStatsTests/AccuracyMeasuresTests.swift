@@ -48,6 +48,16 @@ import Testing
     let fc = f.forecast(horizon: 5)
     for h in 0..<5 { #expect(abs(fc[h].mean - (10 + pattern[h % 4])) < 1e-9) }
     #expect(abs(fc[0].standardDeviation) < 1e-9)
-    #expect(throws: ModelError.self) { try AveragedSeasonalNaive().fit(SeriesInput(values: [1, 2, 3, 4, 5], period: 4)) }
+    #expect(throws: ModelError.self) { try AveragedSeasonalNaive().fit(SeriesInput(values: [1, 2, 3, 4], period: 4)) }
+  }
+
+  @Test func averagedSeasonalNaiveOnOneCyclePlusOne() throws {
+    // 1, 2, 3, 4, 5 by quarter (the first quarter seen twice): level + season without trend gives
+    // the first quarter 3 (mean of 1 and 5), the others 2, 3, 4, so centred effects 0, −1, 0, 1;
+    // adjusted values 1, 3, 3, 3, 5; level = (3 + 3 + 3 + 5) / 4 = 3.5; the next four quarters
+    // (2nd, 3rd, 4th, 1st) 2.5, 3.5, 4.5, 3.5.
+    let f = try AveragedSeasonalNaive().fit(SeriesInput(values: [1, 2, 3, 4, 5], period: 4))
+    let fc = f.forecast(horizon: 4)
+    for (d, want) in zip(fc, [2.5, 3.5, 4.5, 3.5]) { #expect(abs(d.mean - want) < 1e-9) }
   }
 }

@@ -11,7 +11,8 @@
 /// with ten quarters a trend estimate does more harm than good (the `kpi-bench` short-history
 /// table). Normal spread σ·√(k + 1), k = ⌊(h−1)/m⌋, σ² the mean squared error of this forecast
 /// made one step ahead in-sample (as `snaive`'s yearly random-walk growth).
-/// Needs m + 2 observations without a prior (else throws); gaps are skipped.
+/// Needs m + 1 observations without a prior (else throws): one season seen twice, the rest
+/// once (no trend below m + 2, where it would fit every value); gaps are skipped.
 public struct AveragedSeasonalNaive: ForecastModel {
   public var seasonalPrior: SeasonalPrior?
 
@@ -51,7 +52,7 @@ public struct AveragedSeasonalNaive: ForecastModel {
     let observed = series.observedCount
     guard observed > 0 else { throw ModelError.noObservations }
     guard m > 1 else { throw ModelError.failed("averaged seasonal naive needs a seasonal period") }
-    guard observed >= m + 2 || (seasonalPrior != nil && observed >= m) else { throw ModelError.tooFewObservations(needed: m + 2, have: observed) }
+    guard observed >= m + 1 || (seasonalPrior != nil && observed >= m) else { throw ModelError.tooFewObservations(needed: m + 1, have: observed) }
     let reg = try SeasonalRegression(trend: observed >= m + 2, seasonal: true, seasonalPrior: seasonalPrior, minimumSeasonalCycles: 1).fit(series)
     var warnings = reg.warnings.filter { $0.contains("prior") }
     var gamma = [Double](repeating: 0, count: m)
