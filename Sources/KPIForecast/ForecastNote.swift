@@ -20,7 +20,7 @@ public enum ForecastNote: Sendable, Hashable, CustomStringConvertible {
   /// The rule auto used for the series' regime, and how it was chosen.
   case autoRule(String)
   /// The series is too short (or too flat) to size its own band: the spread was borrowed.
-  case spreadBorrowed(observations: Int, peers: Int, sigma: Double)
+  case spreadBorrowed(observations: Int, peers: Int, sigma: Double, df: Double)
   /// No observations: no forecast.
   case noObservations
   /// The user's explicit option cannot be honoured for this series: it is not forecast.
@@ -37,9 +37,9 @@ public enum ForecastNote: Sendable, Hashable, CustomStringConvertible {
     case .modelFailed(let m, let r, let f): return "\(m) model failed (\(r)); \(f) used instead"
     case .intervals(let s): return "intervals \(s)"
     case .autoRule(let s): return s
-    case .spreadBorrowed(let n, let peers, let sigma):
+    case .spreadBorrowed(let n, let peers, let sigma, let df):
       let from = peers > 0 ? "the one-step changes of \(peers) other series of the same frequency and scale" : "the documented default for its scale"
-      return "\(n) observation\(n == 1 ? "" : "s") cannot size a band alone: spread \(String(format: "%.3g", sigma)) per step on the model scale, shrunk toward \(from)"
+      return "\(n) observation\(n == 1 ? "" : "s") cannot size a band alone: spread \(String(format: "%.3g", sigma)) per step on the model scale, shrunk toward \(from) (Student-t, \(String(format: "%g", df)) df)"
     case .noObservations: return "no observations: no forecast"
     case .refused(let e): return "not forecast: \(e)"
     }

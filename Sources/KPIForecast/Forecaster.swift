@@ -143,11 +143,14 @@ public enum Forecaster {
       ?? peer * (SpreadFloor.priorChanges / (Double(max(n - 1, 0)) + SpreadFloor.priorChanges)).squareRoot()
     guard sigma > 0, sigma.isFinite else { return }
     let h = f.mean.count
+    // σ rests on the series' own changes and the prior's pseudo-changes, so a new step is a
+    // Student-t draw with that many degrees of freedom, not a normal one (``SpreadFloor``).
+    let df = SpreadFloor.degreesOfFreedom(changes: own?.count ?? max(n - 1, 0))
     f.sd = (0..<h).map { sigma * Double($0 + 1).squareRoot() }
-    f.distributions = zip(f.mean, f.sd).map { .normal(mean: $0, sd: $1) }
+    f.distributions = zip(f.mean, f.sd).map { .studentT(location: $0, scale: $1, df: df) }
     f.correlation = ErrorCorrelation.seasonalRandomWalk(period: 1, horizon: h)
     // The model's own "zero width" remark no longer holds once the band is borrowed.
     notes.removeAll { if case .model(let m) = $0 { return m.contains("interval has zero width") }; return false }
-    notes.append(.spreadBorrowed(observations: n, peers: peers, sigma: sigma))
+    notes.append(.spreadBorrowed(observations: n, peers: peers, sigma: sigma, df: df))
   }
 }

@@ -12,7 +12,10 @@ import KPIStats
 /// A series whose model estimated σ̂ from d one-step changes gets
 /// σ² = (d·σ̂² + k·σ_peer²)/(d + k), k = ``priorChanges``; a series whose model gives no spread
 /// at all (a constant, one observation) gets σ = σ_peer·√(k/(n − 1 + k)). Either spreads as a
-/// random walk, σ·√h at step h (empirical Bayes in the simplest form; *FPP3* §5.5 for the walk).
+/// random walk, σ·√h at step h (empirical Bayes in the simplest form; *FPP3* §5.5 for the walk),
+/// and a step is Student-t with d + k degrees of freedom (d = n − 1 for the second form): σ² is
+/// the posterior mean under a scaled inverse-χ² prior of k pseudo-changes, and a new draw's
+/// predictive is then t, not normal (Gelman et al., *Bayesian Data Analysis*, §3.2–3.3).
 public struct SpreadFloor: Sendable {
   public static let minimumPeerLength = 8
   public static let minimumPeers = 3
@@ -67,6 +70,9 @@ public struct SpreadFloor: Sendable {
     default: return (0.1, 0)
     }
   }
+
+  /// Degrees of freedom of a borrowed band whose own σ̂ rests on `changes` one-step changes.
+  public static func degreesOfFreedom(changes: Int) -> Double { Double(max(changes, 0)) + priorChanges }
 
   /// The shrunk σ for a model that estimated `own` from `changes` one-step changes.
   public func shrunk(own: Double, changes: Int, peer: Double) -> Double {
