@@ -51,6 +51,8 @@ public enum AutoLearner {
     var actual: [Double]
     var mean: [[Double]]
     var sd: [[Double]]
+    /// Per step, the series' error scale leaving that step's value out (``errorScale(_:leavingOut:)``).
+    var scales: [Double?] = []
   }
 
   /// A series' rolling-origin forecasts and its error scale.
@@ -115,6 +117,23 @@ public enum AutoLearner {
     return scale > 0 && scale.isFinite ? scale : nil
   }
 
+  /// ``errorScale(_:)`` without the differences that involve value t (leave-one-out): the scale
+  /// an error at t is standardised by, so that it is not measured against a spread containing
+  /// itself — as the forecast's band multiplies the scale of a history without the future value.
+  /// nil when no other difference is left or the scale is zero.
+  static func errorScale(_ m: ModelInput, leavingOut t: Int) -> Double? {
+    let v = m.input.values, p = max(m.input.period, 1)
+    let lag = m.input.observedCount > p ? p : 1
+    var sum = 0.0, k = 0
+    if v.count > lag {
+      for s in lag..<v.count where s != t && s - lag != t && !v[s].isNaN && !v[s - lag].isNaN {
+        sum += abs(v[s] - v[s - lag]); k += 1
+      }
+    }
+    let scale = k > 0 ? sum / Double(k) : 0
+    return scale > 0 && scale.isFinite ? scale : nil
+  }
+
   /// Whether a regime's errors are standardised by the series' error scale rather than the
   /// rule's analytic sd: series of two cycles or less, whose members' analytic spreads rest on
   /// one or two residuals.
@@ -152,7 +171,9 @@ public enum AutoLearner {
         guard let d = fit?.forecast(horizon: steps), d.count == steps else { means.append([]); sds.append([]); continue }
         means.append(d.map(\.median)); sds.append(d.map(\.spread))
       }
-      out.append(OriginForecast(selects: k < count, actual: Array(v[o..<(o + steps)]), mean: means, sd: sds))
+      let scales = standardisesByScale(Regime(period: p, observed: m.input.observedCount))
+        ? (0..<steps).map { errorScale(m, leavingOut: o + $0) } : []
+      out.append(OriginForecast(selects: k < count, actual: Array(v[o..<(o + steps)]), mean: means, sd: sds, scales: scales))
     }
     return out.isEmpty ? nil : Evaluation(regime: Regime(period: p, observed: m.input.observedCount), scale: scale, origins: out,
                                           etsFit: etsFit)
@@ -195,7 +216,7 @@ public enum AutoLearner {
       for o in e.origins {
         for h in o.actual.indices where !o.actual[h].isNaN {
           guard let (c, sd) = combine(rule, o, step: h, index: index), c.isFinite else { continue }
-          let s = byScale ? e.scale : sd
+          let s = byScale ? ((h < o.scales.count ? o.scales[h] : nil) ?? .nan) : sd
           guard s > 0, s.isFinite else { continue }
           z.append(StandardisedError(step: h + 1, z: (o.actual[h] - c) / s))
         }
