@@ -17,6 +17,7 @@ public struct ETSFixedParameters: Sendable, Equatable, Codable {
   }
 
   /// Which smoothing parameters `model` estimates.
+  @inline(__always)
   func free(_ model: ETSModelType) -> (alpha: Bool, beta: Bool, gamma: Bool, phi: Bool) {
     (alpha == nil, model.hasTrend && beta == nil, model.hasSeason && gamma == nil, model.damped && phi == nil)
   }
