@@ -6,7 +6,7 @@ import KPIForecast
 /// The input wiring every INPUT command shares: the observations file (`-` = standard input),
 /// the catalogue, and the checks and notes between reading and forecasting.
 struct InputOptions: ParsableArguments {
-  @Argument(help: "Tidy observations CSV (indicator,period,value[,geography,status,unit,polarity,basis]); '-' reads standard input.")
+  @Argument(help: "Tidy observations CSV (indicator,period,value[,geography,status,unit,polarity,basis]) or a DfE LAIT long extract; '-' reads standard input.")
   var input: String
 
   @Option(name: .long, help: "Folder of KPI catalogue YAML files (default: ./models if it exists).")
@@ -22,6 +22,10 @@ struct InputOptions: ParsableArguments {
   /// here), so the whole file is never held as strings.
   func records(_ console: Console) throws -> CSVReader.Records {
     console.enter("reading \(inputName)")
+    if let tidy = try LAITLongFile.tidyIfLAIT(path: input) {
+      console.note("\(inputName) is a DfE LAIT extract: read as tidy observations (measure code, authority or England)")
+      return try CSVReader().records(bytes: tidy, file: inputName)
+    }
     return try CSVReader().records(path: input)
   }
 

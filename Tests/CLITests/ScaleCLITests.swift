@@ -93,4 +93,38 @@ import Testing
       for r in rows { #expect(batchLines.contains(r), "\(key): \(r)") }
     }
   }
+
+  /// A DfE LAIT long extract is taken by path by every INPUT command: its forecasts equal those of
+  /// the same observations written as tidy rows, and an unreadable value is named on its own line.
+  @Test func laitExtractByPathEqualsItsTidyRows() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kpi-lait-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var lait = ["measure_code,period,geographic_level,area_name,old_la_code,region,value,suppressed"]
+    var tidy = ["indicator,period,value,geography"]
+    for a in 0..<40 {
+      let name = a == 7 ? "\"Bournemouth, Christchurch and Poole\"" : "LA \(a)"
+      for y in 2017...2024 {
+        let v = String(format: "%.1f", 5 + Double(a % 9) + 0.3 * Double((y * 7 + a) % 5))
+        lait.append("CareLeaversNEET,\(y - 1)/\(y % 100),Local authority,\(name),\(800 + a),South West,\(v),0")
+        tidy.append("CareLeaversNEET,\(y - 1)/\(y % 100),\(v),\(name)")
+      }
+    }
+    let laitPath = dir.appendingPathComponent("lait_childrens_kpis_long.csv").path
+    let tidyPath = dir.appendingPathComponent("tidy.csv").path
+    try (lait.joined(separator: "\n") + "\n").write(toFile: laitPath, atomically: true, encoding: .utf8)
+    try (tidy.joined(separator: "\n") + "\n").write(toFile: tidyPath, atomically: true, encoding: .utf8)
+    for command in [["forecast", "--horizon", "2", "--format", "csv"], ["year-end", "--format", "csv"]] {
+      let fromLAIT = try Self.run([command[0], laitPath] + command.dropFirst())
+      let fromTidy = try Self.run([command[0], tidyPath] + command.dropFirst())
+      #expect(fromLAIT.code == 0 && fromTidy.code == 0, "\(fromLAIT.err.suffix(300))")
+      #expect(fromLAIT.out == fromTidy.out && !fromLAIT.out.isEmpty, "\(command[0])")
+      #expect(fromLAIT.err.contains("DfE LAIT extract"))
+    }
+    lait[3] = lait[3].replacingOccurrences(of: ",0", with: ",x").replacingOccurrences(of: "South West,", with: "South West,seven")
+    try (lait.joined(separator: "\n") + "\n").write(toFile: laitPath, atomically: true, encoding: .utf8)
+    let bad = try Self.run(["forecast", laitPath, "--format", "csv"])
+    #expect(bad.code == 1)
+    #expect(bad.err.contains("row 4") && bad.err.contains("seven"), "\(bad.err)")
+  }
 }
