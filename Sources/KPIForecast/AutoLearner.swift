@@ -106,22 +106,13 @@ public enum AutoLearner {
 
   /// A series' error scale on the model scale: the mean absolute seasonal difference (lag 1
   /// for a series of one cycle or less); nil when it is zero or undefined.
-  public static func errorScale(_ m: ModelInput) -> Double? {
-    let v = m.input.values, p = max(m.input.period, 1)
-    let lag = m.input.observedCount > p ? p : 1
-    var sum = 0.0, k = 0
-    if v.count > lag {
-      for t in lag..<v.count where !v[t].isNaN && !v[t - lag].isNaN { sum += abs(v[t] - v[t - lag]); k += 1 }
-    }
-    let scale = k > 0 ? sum / Double(k) : 0
-    return scale > 0 && scale.isFinite ? scale : nil
-  }
+  public static func errorScale(_ m: ModelInput) -> Double? { errorScale(m, leavingOut: nil) }
 
   /// ``errorScale(_:)`` without the differences that involve value t (leave-one-out): the scale
   /// an error at t is standardised by, so that it is not measured against a spread containing
   /// itself — as the forecast's band multiplies the scale of a history without the future value.
   /// nil when no other difference is left or the scale is zero.
-  static func errorScale(_ m: ModelInput, leavingOut t: Int) -> Double? {
+  static func errorScale(_ m: ModelInput, leavingOut t: Int?) -> Double? {
     let v = m.input.values, p = max(m.input.period, 1)
     let lag = m.input.observedCount > p ? p : 1
     var sum = 0.0, k = 0
