@@ -13,20 +13,38 @@ public enum GeographyKind: Sendable, Equatable, CaseIterable {
 
   /// Classifies a geography column value or a catalogue comparator name (`England`, `South West`,
   /// `statistical_neighbours`, `good_outstanding`, `region_average` …); nil is the authority.
+  ///
+  /// Standard-library string work only: a national batch classifies its geographies for every
+  /// series and comparator, and Foundation's bridged searches made that most of `targets`' time.
   public init(name: String?) {
     guard let raw = name else { self = .authority; return }
-    let n = raw.lowercased().replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces)
-    if Self.regions.contains(n) || n.contains("region") || Self.regions.contains(where: { n.hasPrefix($0 + " ") }) {
+    let lowered = String(raw.lowercased().map { $0 == "_" ? " " : $0 })
+    let n = String(lowered.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    let has = { (part: String) in Self.contains(n, part) }
+    if Self.regions.contains(n) || has("region") || Self.regions.contains(where: { n.hasPrefix($0 + " ") }) {
       self = .region
-    } else if n == "england" || n.contains("england") || n.contains("national") {
+    } else if n == "england" || has("england") || has("national") {
       self = .england
-    } else if n.contains("neighbour") || n.contains("statistical") || n == "sn" {
+    } else if has("neighbour") || has("statistical") || n == "sn" {
       self = .neighbours
-    } else if n.contains("good") || n.contains("outstanding") {
+    } else if has("good") || has("outstanding") {
       self = .goodOutstanding
     } else {
       self = .authority
     }
+  }
+
+  /// Whether `text` contains `part` (UTF-8 bytes; both already lowercased).
+  static func contains(_ text: String, _ part: String) -> Bool {
+    let t = Array(text.utf8), p = Array(part.utf8)
+    guard !p.isEmpty else { return true }
+    guard t.count >= p.count else { return false }
+    for start in 0...(t.count - p.count) where t[start] == p[0] {
+      var k = 1
+      while k < p.count && t[start + k] == p[k] { k += 1 }
+      if k == p.count { return true }
+    }
+    return false
   }
 
   /// A comparator rather than an authority.
