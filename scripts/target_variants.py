@@ -4,7 +4,11 @@ the last 5 years of each KPI, targets for year t from years < t only). The recor
 tried for issue 9 part 4 (docs/PLANNING.md, section 3).
 
 Usage: scripts/target_variants.py VARIANT[,VARIANT...] [DATA_DIR] [-v]
-Each variant is NAME or NAME:opt=value:... over these options (defaults = the shipped rule):
+Each variant is NAME or NAME:opt=value:... over these options (defaults = the least-squares rule
+shipped before issue 9 part 4; `huber:fit=huber` is the rule shipped since). ~3 minutes a
+variant on an idle core. The rows of docs/PLANNING.md's table came from
+  base, huber:fit=huber, lad:fit=lad, huberk10:fit=huber:k=10, k10:k=10, k1:k=1,
+  emp:spread=emp, choose:rule=choose
   fit=ols|lad|huber  least squares, least absolute deviations (median regression, HiGHS LP), or
                      Huber's M-estimate (c = 1.345 x the MAD scale of the least-squares residuals,
                      held fixed; iteratively reweighted least squares)
