@@ -9,11 +9,16 @@ Two rules are compared:
   naive : target = last year's value; intervention = last value + 1.28 x sd(past yearly changes
           of that authority) on the worse side.
   pooled: kpi-forecast's annual rule (KPIPlanning/Targets/PooledAnnualModel.swift). The yearly change of
-          every authority in every past year is regressed (least squares) on the authority's gap
-          to the all-authority mean the year before and on its previous change:
+          every authority in every past year is regressed on the authority's gap to the
+          all-authority mean the year before and on its previous change:
               dy[i,s] = alpha_s + b (y[i,s-1] - mean_s-1) + c dy[i,s-1] + e[i,s]
           (alpha_s a fixed effect per year, the change common to all authorities; missing previous
-          change = 0). The residual scale of authority i is its own residual sd shrunk toward the
+          change = 0), by Huber's robust regression: minimise sum rho(e / s), rho(u) = u^2/2 for
+          |u| <= 1.345 and 1.345|u| - 1.345^2/2 beyond, the scale s = 1.4826 MAD of the
+          least-squares residuals held fixed; iteratively reweighted least squares from least
+          squares until no coefficient moves more than 1e-10 max(1, max|beta|) (at most 200
+          steps), so a few authorities' wild years do not tilt the slopes and year effects that
+          every authority's centre uses. The residual scale of authority i is its own residual sd shrunk toward the
           pooled sd with k = 3 pseudo-years:
               s_i^2 = (k s_pool^2 + n_i s_own,i^2) / (k + n_i)
           The predictive distribution is
@@ -100,6 +105,25 @@ def mixture_quantile(p, centre, shock_sd, scale, std, shock_df=math.inf):
     return 0.5 * (lo + hi)
 
 
+def huber(X, y, c=1.345, tol=1e-10, max_iter=200):
+    """Huber M-estimate with the scale fixed at 1.4826 MAD of the least-squares residuals (IRLS
+    from least squares; the module doc)."""
+    beta = np.linalg.lstsq(X, y, rcond=None)[0]   # LAPACK gelsd; the Swift side uses QR
+    e = y - X @ beta
+    k = c * 1.4826 * float(np.median(np.abs(e - np.median(e))))
+    if k <= 0:
+        return beta
+    for _ in range(max_iter):
+        sw = np.sqrt(np.where(np.abs(e) <= k, 1.0, k / np.maximum(np.abs(e), 1e-300)))
+        nxt = np.linalg.lstsq(X * sw[:, None], y * sw, rcond=None)[0]
+        step = float(np.max(np.abs(nxt - beta)))
+        beta = nxt
+        e = y - X @ beta
+        if step <= tol * max(1.0, float(np.max(np.abs(beta)))):
+            break
+    return beta
+
+
 def pooled_fit(panel, t):
     """The pooled model fitted on the years before t (see the module doc)."""
     years = sorted({y for s in panel.values() for y in s if y < t})
@@ -118,7 +142,7 @@ def pooled_fit(panel, t):
         return None
     X = np.array([[1.0 if y == yy else 0.0 for yy in year_list] + r for y, r in zip(yrs, rows)])
     yv = np.array(resp)
-    beta, *_ = np.linalg.lstsq(X, yv, rcond=None)   # LAPACK gelsd; the Swift side uses QR
+    beta = huber(X, yv)
     res = yv - X @ beta
     nfx = len(year_list)
     alphas = beta[:nfx]

@@ -6,7 +6,8 @@ Usage: scripts/calibrate_variants.py SHOCKS INFLATIONS [DATA_DIR] [-v]
   SHOCKS, comma-separated: cur (normal, sd = RMS(alpha - median)), npred (normal, sd(alpha)
   sqrt(1 + 1/n)), tpred (Student-t, n - 1 df, the same scale; shipped), tpred_rms
   INFLATIONS: none (lam = 1), roll (rolling out-of-sample lam; shipped), roll_ge1 (max(lam, 1))
-Quantiles by a vectorised bisection (60 steps), so figures may differ from calibrate_targets.py
+The fit is calibrate_targets.py's (Huber's since issue 9 part 4; the figures in docs/PLANNING.md
+were taken with the least-squares fit before it). Quantiles by a vectorised bisection (60 steps), so figures may differ from calibrate_targets.py
 in the last digit.
 """
 import os, sys, math; sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))

@@ -172,8 +172,8 @@ func frac(_ xs: [Double], _ f: (Double) -> Bool) -> Double { Double(xs.filter(f)
     #expect(p2.rationale.contains("of the gap"))
   }
 
-  /// The pooled model against scripts/calibrate_targets.py (numpy lstsq + the same mixture
-  /// quantile) on DfE LAIT CareLeaversNEET for 2024/25; reference in notebooks-data/reference.
+  /// The pooled model against scripts/calibrate_targets.py (numpy IRLS Huber fit over lstsq +
+  /// the same mixture quantile) on DfE LAIT CareLeaversNEET for 2024/25; reference in notebooks-data/reference.
   @Test func pooledModelMatchesPythonReference() throws {
     let root = repoRoot()
     let data = try sharedData("dfe/lait_childrens_kpis_long.csv")

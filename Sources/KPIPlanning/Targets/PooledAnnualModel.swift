@@ -5,12 +5,14 @@ import KPIStats
 /// strength across authorities (docs/PLANNING.md; calibrated in scripts/calibrate_targets.py,
 /// which implements the same rule independently with numpy).
 ///
-/// Fitted by least squares (LAPACK QR) on every authority's yearly change in the years before
-/// the target year t:
+/// Fitted by Huber's robust regression (``HuberFit``: c = 1.345, iteratively reweighted LAPACK QR
+/// least squares, so a few authorities' wild years do not tilt the slopes and year effects) on
+/// every authority's yearly change in the years before the target year t:
 ///   Δy[i,s] = α_s + b·(y[i,s−1] − ȳ[s−1]) + c·Δy[i,s−1] + e[i,s]
 /// with α_s a fixed effect per year (the change common to all authorities), ȳ the all-authority
-/// mean and a missing previous change set to 0. Authority i's residual scale is shrunk toward the
-/// pooled one with k = 3 pseudo-years: s_i² = (k·s² + n_i·mean(e_i²))/(k + n_i).
+/// mean and a missing previous change set to 0; e are the Huber fit's residuals. Authority i's
+/// residual scale is shrunk toward the pooled one with k = 3 pseudo-years:
+/// s_i² = (k·s² + n_i·mean(e_i²))/(k + n_i).
 /// Predictive: y[i,t−1] + median α + b·gap + c·Δ + sd_α·√(1 + 1/n)·T_{n−1} + λ·s_i·E, where
 /// - the common year shock is the predictive of a new draw from the n past α_s (normal, unknown
 ///   mean and variance: Student-t with n − 1 df, scale sd·√(1 + 1/n); Gelman et al., BDA §3.2),
@@ -118,14 +120,8 @@ public struct PooledAnnualModel: Sendable {
       x[nfx] = r.gap; x[nfx + 1] = r.prev
       design.append(x)
     }
-    guard let fit = try? leastSquares(design: design, response: resp) else { return nil }
-    let beta = fit.coefficients.map { $0 ?? 0 }
-    var residuals = [Double](repeating: 0, count: rows.count)
-    for i in rows.indices {
-      var f = 0.0
-      for j in 0..<p { f += design[i][j] * beta[j] }
-      residuals[i] = resp[i] - f
-    }
+    guard let fit = try? HuberFit(design: design, response: resp) else { return nil }
+    let beta = fit.coefficients, residuals = fit.residuals
     let sPool2 = residuals.reduce(0) { $0 + $1 * $1 } / Double(max(rows.count - p, 1))
     var own = [String: [Double]]()
     for (la, e) in zip(who, residuals) { own[la, default: []].append(e) }
