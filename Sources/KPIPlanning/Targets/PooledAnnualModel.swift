@@ -96,12 +96,15 @@ public struct PooledAnnualModel: Sendable {
   func fit(year t: Int) -> Fit? {
     let years = Set(panel.values.flatMap { $0.keys }.filter { $0 < t }).sorted()
     var mean = [Int: Double]()
+    // Authorities in name order: a dictionary's order changes from run to run, and a sum's last
+    // bits with it (the output must be the same on every run).
+    let byName = panel.sorted { $0.key < $1.key }
     for y in years {
-      let v = panel.values.compactMap { $0[y] }
+      let v = byName.compactMap { $0.value[y] }
       if !v.isEmpty { mean[y] = v.reduce(0, +) / Double(v.count) }
     }
     var rows = [(year: Int, gap: Double, prev: Double)](), resp = [Double](), who = [String]()
-    for (la, s) in panel.sorted(by: { $0.key < $1.key }) {
+    for (la, s) in byName {
       for y in years {
         guard let v = s[y], let v1 = s[y - 1], let m1 = mean[y - 1] else { continue }
         let prev = s[y - 2].map { v1 - $0 } ?? 0
