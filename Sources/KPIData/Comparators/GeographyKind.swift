@@ -18,8 +18,13 @@ public enum GeographyKind: Sendable, Equatable, CaseIterable {
   /// series and comparator, and Foundation's bridged searches made that most of `targets`' time.
   public init(name: String?) {
     guard let raw = name else { self = .authority; return }
-    let lowered = String(raw.lowercased().map { $0 == "_" ? " " : $0 })
-    let n = String(lowered.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    var bytes = Array(raw.lowercased().utf8)
+    for i in bytes.indices where bytes[i] == UInt8(ascii: "_") { bytes[i] = UInt8(ascii: " ") }
+    let blank = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+    var lo = 0, hi = bytes.count
+    while lo < hi && blank(bytes[lo]) { lo += 1 }
+    while hi > lo && blank(bytes[hi - 1]) { hi -= 1 }
+    let n = String(decoding: bytes[lo..<hi], as: UTF8.self)
     let has = { (part: String) in Self.contains(n, part) }
     if Self.regions.contains(n) || has("region") || Self.regions.contains(where: { n.hasPrefix($0 + " ") }) {
       self = .region

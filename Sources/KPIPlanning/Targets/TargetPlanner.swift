@@ -23,7 +23,9 @@ public enum TargetPlanner {
     let series = forecasts.map(\.series)
     var grouping = [String: [KPISeries]]()
     for s in series { grouping[s.key.indicator, default: []].append(s) }
-    let byIndicator = grouping
+    // Each indicator's authorities and comparator geographies, classified once (not per series).
+    let authoritiesOf = grouping.mapValues { $0.filter { !isAggregate($0.key.geography) } }
+    let aggregatesOf = grouping.mapValues { $0.filter { isAggregate($0.key.geography) } }
     @Sendable func targetYear(_ s: KPISeries) -> (t: Int, last: Period)? {
       guard let lastIdx = s.values.lastIndex(where: { !$0.isNaN }) else { return nil }
       let lastPeriod = s.period(at: lastIdx)
@@ -31,14 +33,14 @@ public enum TargetPlanner {
     }
     @Sendable func usesPool(_ s: KPISeries) -> Bool {
       s.frequency == .annual && !isAggregate(s.key.geography) && s.polarity != nil
-        && (byIndicator[s.key.indicator] ?? []).filter { !isAggregate($0.key.geography) }.count >= PooledAnnualModel.minimumAuthorities
+        && (authoritiesOf[s.key.indicator] ?? []).count >= PooledAnnualModel.minimumAuthorities
     }
     // indicator → year → geography → distribution
     var pooled = [String: [Int: [String: YearEndDistribution]]]()
     for s in series where usesPool(s) {
       guard let (t, _) = targetYear(s), pooled[s.key.indicator]?[t] == nil else { continue }
       var panel = [String: [Int: Double]]()
-      for a in (byIndicator[s.key.indicator] ?? []) where !isAggregate(a.key.geography) {
+      for a in authoritiesOf[s.key.indicator] ?? [] {
         var m = [Int: Double]()
         for (i, v) in a.values.enumerated() where !v.isNaN { m[a.period(at: i).year] = v }
         panel[a.key.geography ?? ""] = m
@@ -56,8 +58,7 @@ public enum TargetPlanner {
           return (nil, PlanningNote(key: s.key, message: "\(march.financialYearLabel) is already observed (last value \(lastPeriod)): no target proposed"))
         }
         let label = march.financialYearLabel
-        let siblings = byIndicator[s.key.indicator] ?? []
-        let authorities = siblings.filter { !isAggregate($0.key.geography) }
+        let authorities = authoritiesOf[s.key.indicator] ?? []
         var baseline: YearEndDistribution?
         var method = ""
         var warnings = [String]()
@@ -81,7 +82,8 @@ public enum TargetPlanner {
           warnings += o.warnings.filter { !$0.contains("carried forward") }
         }
         guard let base = baseline else { return (nil, nil) }
-        let comps = comparators(for: s, siblings: siblings, choice: options.comparator, before: march)
+        let comps = comparators(for: s, aggregates: aggregatesOf[s.key.indicator] ?? [], authorities: authorities,
+                                choice: options.comparator, before: march)
         let relevant = options.comparator.map { c in comps.first { c.matches($0.name) } } ?? comps.first
         if let c = options.comparator, relevant == nil { warnings.append("no \(c.rawValue) comparator value for \(s.key.indicator)") }
         let evidence = TargetEvidence(baseline: base, baselineMethod: method, relevantComparator: relevant, trendPerYear: trend(s),
@@ -137,8 +139,10 @@ public enum TargetPlanner {
 
   /// Comparator values, the chosen comparator first (default preference: neighbours, England,
   /// region, Good/Outstanding). From the catalogue and from comparator geographies in the input
-  /// (England; with a panel of authorities and no England row, their plain mean).
-  static func comparators(for s: KPISeries, siblings: [KPISeries], choice: ComparatorChoice?, before march: Period) -> [ComparatorValue] {
+  /// (England; with a panel of authorities and no England row, their plain mean). `aggregates`
+  /// and `authorities` are the indicator's comparator and authority series.
+  static func comparators(for s: KPISeries, aggregates: [KPISeries], authorities: [KPISeries], choice: ComparatorChoice?,
+                          before march: Period) -> [ComparatorValue] {
     var values = [ComparatorValue]()
     for (name, byYear) in (s.entry?.comparators ?? [:]).sorted(by: { $0.key < $1.key }) {
       let latest = byYear.compactMap { k, v -> (Period, String, Double)? in
@@ -147,13 +151,12 @@ public enum TargetPlanner {
       }.max { $0.0 < $1.0 }
       if let (_, k, v) = latest { values.append(ComparatorValue(name: name.replacingOccurrences(of: "_", with: " "), year: k, value: v)) }
     }
-    for c in siblings where c.key != s.key && isAggregate(c.key.geography) {
+    for c in aggregates where c.key != s.key {
       if let i = c.values.lastIndex(where: { !$0.isNaN }), c.period(at: i) < march {
         let p = c.period(at: i)
         values.append(ComparatorValue(name: c.key.geography ?? "", year: c.frequency == .annual ? p.financialYearLabel : p.description, value: c.values[i]))
       }
     }
-    let authorities = siblings.filter { !isAggregate($0.key.geography) }
     if !values.contains(where: { ComparatorChoice.england.matches($0.name) }), authorities.count >= 8 {
       // The all-authority mean of the latest year before the target year.
       var latest: Period?
