@@ -23,10 +23,37 @@ public enum Forecaster {
     run(series.parallelMap { PreparedSeries($0, options: options) }, options: options, progress: progress).forecasts
   }
 
+  /// As ``forecastAll(_:options:progress:)``, handing the forecasts to `consume` in input order,
+  /// `chunk` series at a time, so a national batch never holds every band at once; each series
+  /// is returned stripped to its notes and refusal (``SeriesForecast/stripped``). The forecasts
+  /// are those of one whole-batch run: the rules and calibration are learned on the whole batch first.
+  public static func forecastAll(_ series: [KPISeries], options: ForecastOptions, chunk: Int,
+                                 progress: (@Sendable (Int, Int) -> Void)? = nil,
+                                 consume: ([SeriesForecast]) throws -> Void) rethrows -> [SeriesForecast] {
+    var kept = [SeriesForecast]()
+    kept.reserveCapacity(series.count)
+    _ = try run(series.parallelMap { PreparedSeries($0, options: options) }, options: options, chunk: chunk, progress: progress) { part in
+      try consume(part)
+      kept += part.map(\.stripped)
+    }
+    return kept
+  }
+
   /// The engine over prepared series: forecasts, and what `auto` learned per regime (its rule
   /// and calibration; empty when no series used a rule).
   public static func run(_ prepared: [PreparedSeries], options: ForecastOptions,
                          progress: (@Sendable (Int, Int) -> Void)? = nil) -> (forecasts: [SeriesForecast], learning: [Regime: AutoLearner.Outcome]) {
+    var all = [SeriesForecast]()
+    all.reserveCapacity(prepared.count)
+    let learning = run(prepared, options: options, chunk: max(prepared.count, 1), progress: progress) { all += $0 }
+    return (all, learning)
+  }
+
+  /// The engine in chunks: learns on the whole batch (pass 0), then fits and forecasts `chunk`
+  /// series at a time on all cores, handing each chunk to `consume` in input order.
+  static func run(_ prepared: [PreparedSeries], options: ForecastOptions, chunk: Int,
+                  progress: (@Sendable (Int, Int) -> Void)?,
+                  consume: ([SeriesForecast]) throws -> Void) rethrows -> [Regime: AutoLearner.Outcome] {
     var auto = options.auto
     // Pass 0: the series that read a regime's rule teach it (rolling origins inside their own
     // training data), and the chosen rule's errors calibrate the regime's intervals.
@@ -50,7 +77,6 @@ public enum Forecaster {
     }
     let starts = etsStarts
     let total = prepared.count
-    let tick: (@Sendable (Int) -> Void)? = progress.map { p in { @Sendable done in p(done, total) } }
     let fitAuto = auto
     /// Fits a series once (no fit is kept beyond its own forecast, so memory does not grow with
     /// the batch's fitted models).
@@ -73,7 +99,7 @@ public enum Forecaster {
     let learned = learning
     // One pass, every series: fit once, then the forecast distributions, calibrated per regime
     // where auto read a rule, floored where the series cannot size its own band.
-    let forecasts: [SeriesForecast] = Array(prepared.indices).parallelMap(progress: tick) { i in
+    @Sendable func forecastOne(_ i: Int) -> SeriesForecast {
       let p = prepared[i]
       let (fitOrNil, fitNotes) = fitOne(i)
       var notes = p.notes + fitNotes
@@ -105,7 +131,12 @@ public enum Forecaster {
                             distributions: f.distributions.map { ForecastDistribution(base: $0, transform: p.transform) },
                             correlation: f.correlation, model: label, transform: p.transform, notes: notes)
     }
-    return (forecasts, learning)
+    let size = max(chunk, 1)
+    for start in stride(from: 0, to: total, by: size) {
+      let tick: (@Sendable (Int) -> Void)? = progress.map { p in { @Sendable done in p(start + done, total) } }
+      try consume(Array(start..<min(start + size, total)).parallelMap(progress: tick, forecastOne))
+    }
+    return learning
   }
 
   /// One line on how intervals were made across regimes, for benchmark tables.

@@ -29,6 +29,15 @@ public struct SeriesForecast: Sendable {
     self.refusal = refusal
   }
 
+  /// The forecast without its bands, periods and values: what is kept of a series once its rows
+  /// are written (its key, model label, notes and refusal, for the grouped notes and exit code).
+  public var stripped: SeriesForecast {
+    var s = series
+    s.values = []
+    return SeriesForecast(series: s, periods: [], distributions: [], correlation: [], model: model, transform: transform,
+                          notes: notes, refusal: refusal)
+  }
+
   /// The notes as text (one line each), for output.
   public var warnings: [String] { notes.map(\.text) }
 

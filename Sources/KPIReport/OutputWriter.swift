@@ -15,41 +15,9 @@ public enum OutputWriter {
   }
 
   static func write<D: DataProtocol>(parts: [D], to path: String?) throws {
-    guard let path else {
-      for p in parts { FileHandle.standardOutput.write(Data(p)) }
-      return
-    }
-    try checkDestination(path)
-    let url = URL(fileURLWithPath: path)
-    let dir = url.deletingLastPathComponent()
-    var existing = stat()
-    let mode: mode_t? = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : nil
-    let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-    do {
-      guard FileManager.default.createFile(atPath: tmp.path, contents: nil) else {
-        throw OutputError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
-      }
-      let handle = try FileHandle(forWritingTo: tmp)
-      do {
-        for p in parts { try handle.write(contentsOf: p) }
-        try handle.close()
-      } catch {
-        try? handle.close()
-        throw error
-      }
-      if let mode { chmod(tmp.path, mode) }  // a replaced file keeps its permissions
-      if rename(tmp.path, url.path) != 0 {
-        let err = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(at: tmp)
-        throw OutputError.cannotWrite(path: path, reason: err)
-      }
-    } catch let e as OutputError {
-      try? FileManager.default.removeItem(at: tmp)
-      throw e
-    } catch {
-      try? FileManager.default.removeItem(at: tmp)
-      throw OutputError.cannotWrite(path: path, reason: InputFile.reason(error))
-    }
+    let out = try StreamingOutput(path: path)
+    for p in parts { try out.append(p) }
+    try out.finish()
   }
 
   /// Refuses, before any work, a destination that cannot be written: a folder that does not

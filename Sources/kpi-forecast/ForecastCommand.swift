@@ -41,6 +41,9 @@ struct ForecastCommand: ParsableCommand {
     for s in levelShifts where Period.parse(s) == nil { throw ValidationError("--level-shift '\(s)' is not a period (e.g. 2023-06 or 2023/24 Q1)") }
   }
 
+  /// Series forecast and written at a time by `--format csv`.
+  static let writeChunk = 20_000
+
   func run() throws {
     try out.checkDestination()
     let console = out.console()
@@ -51,12 +54,29 @@ struct ForecastCommand: ParsableCommand {
     let lv = levels.isEmpty ? [80, 95] : levels
     let options = ForecastOptions(model: model, transform: transform, horizon: horizon.map { .steps($0) } ?? .toYearEnd,
                                   levels: lv, levelShifts: levelShifts.compactMap { Period.parse($0)?.period })
-    let forecasts = Forecaster.forecastAll(input.series, options: options, progress: console.counter("forecasting", what: "series"))
-    console.enter("writing")
+    let progress = console.counter("forecasting", what: "series")
+    let forecasts: [SeriesForecast]
     switch out.format {
-    case .csv: try out.write(chunks: ForecastRenderer.csvChunks(forecasts, levels: lv, withGeography: geo))
-    case .table: try out.write(ForecastRenderer.table(forecasts, levels: lv, withGeography: geo))
-    case .json: try out.write(try ForecastRenderer.json(forecasts, levels: lv))
+    case .csv:
+      // Rows are written as each chunk of series is forecast (a national batch never holds
+      // every band at once); the bytes are those of one whole-batch write.
+      let stream = try out.stream()
+      var first = true
+      forecasts = try Forecaster.forecastAll(input.series, options: options, chunk: Self.writeChunk, progress: progress) { part in
+        let chunks = ForecastRenderer.csvChunks(part, levels: lv, withGeography: geo)
+        try stream.append(chunks: first ? chunks : Array(chunks.dropFirst()))  // one header
+        first = false
+      }
+      if first { try stream.append(chunks: ForecastRenderer.csvChunks([], levels: lv, withGeography: geo)) }  // no series: the header
+      try stream.finish()
+    case .table:
+      forecasts = Forecaster.forecastAll(input.series, options: options, progress: progress)
+      console.enter("writing")
+      try out.write(ForecastRenderer.table(forecasts, levels: lv, withGeography: geo))
+    case .json:
+      forecasts = Forecaster.forecastAll(input.series, options: options, progress: progress)
+      console.enter("writing")
+      try out.write(try ForecastRenderer.json(forecasts, levels: lv))
     }
     if out.format != .table { console.notes(Notes.grouped(forecasts)) }
     try Refusals.check(forecasts)

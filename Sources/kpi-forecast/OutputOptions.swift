@@ -26,6 +26,9 @@ struct OutputOptions<Format: FormatChoice>: ParsableArguments {
   /// Writes text already encoded in parts (the CSV writer's chunks) without joining them.
   func write(chunks: [[UInt8]]) throws { try OutputWriter.write(chunks: chunks, to: output) }
 
+  /// An output written in parts as they are made (renamed into place when finished).
+  func stream() throws -> StreamingOutput { try StreamingOutput(path: output) }
+
   /// Checks the destination before the work starts.
   func checkDestination() throws { try OutputWriter.checkDestination(output) }
 }

@@ -11,4 +11,44 @@ import KPIStats
     #expect(f.distributions.isEmpty)
     #expect(f.warnings.contains { $0.contains("no observations") })
   }
+
+  /// Forecasting in chunks (as `forecast --format csv` writes a national batch) gives every
+  /// series exactly the forecast of one whole-batch run — the rules and calibration are learned
+  /// on the whole batch either way — in input order, and keeps only the notes afterwards.
+  @Test func chunksGiveTheWholeBatchForecasts() throws {
+    var state: UInt64 = 7
+    func next() -> Double {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Double(state >> 11) / Double(1 << 53)
+    }
+    let series = (0..<45).map { k -> KPISeries in
+      let n = 3 + (k * 7) % 30
+      var values = [Double]()
+      for t in 0..<n {
+        let season: Double = t % 4 == 2 ? 8 : 0
+        values.append(50 + 10 * next() + season + 0.3 * Double(t))
+      }
+      return KPISeries(key: SeriesKey(indicator: "kpi\(k % 5)", geography: "LA \(k)"), frequency: .quarterly,
+                       start: Period(year: 2015, month: 3), values: values, unit: .count)
+    }
+    let options = ForecastOptions(horizon: .steps(4))
+    let whole = Forecaster.forecastAll(series, options: options)
+    var parts = [[SeriesForecast]]()
+    let kept = Forecaster.forecastAll(series, options: options, chunk: 7) { parts.append($0) }
+    #expect(parts.map(\.count) == [7, 7, 7, 7, 7, 7, 3])
+    let chunked = parts.flatMap { $0 }
+    #expect(chunked.count == whole.count)
+    for (a, b) in zip(chunked, whole) {
+      #expect(a.series.key == b.series.key)
+      #expect(a.model == b.model)
+      #expect(a.periods == b.periods)
+      for (x, y) in zip(a.distributions, b.distributions) {
+        let (xl, xh) = x.interval(level: 95), (yl, yh) = y.interval(level: 95)
+        #expect(x.point == y.point)
+        #expect(xl == yl && xh == yh)
+      }
+    }
+    #expect(kept.count == whole.count && kept.allSatisfy { $0.distributions.isEmpty && $0.series.values.isEmpty })
+    #expect(zip(kept, whole).allSatisfy { $0.warnings == $1.warnings })
+  }
 }
