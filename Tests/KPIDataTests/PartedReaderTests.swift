@@ -1,0 +1,151 @@
+import Testing
+@testable import KPIData
+
+/// The reader parses a file's records in parts on all cores (``CSVReader/Records/parts()``)
+/// and merges them in file order: the same inputs read as one part, as parts cut at every
+/// possible record boundary, and through the array path give the same rows and the same errors.
+@Suite struct PartedReaderTests {
+  /// Everything a caller can see of a parsed file.
+  struct Seen: Equatable {
+    var observations: [Observation]
+    var series: [ObservationSeriesName]
+    var extraColumns: [String]
+    var hasGeography: Bool
+  }
+
+  /// Reads `text` with parts of about `partBytes` bytes (`nil`: the array path, one record at a time).
+  static func read(_ text: String, partBytes: Int?) -> Result<Seen, DataError> {
+    do {
+      let set: ObservationSet
+      if let partBytes {
+        var reader = CSVReader()
+        reader.partBytes = partBytes
+        set = try ObservationReader.parse(records: reader.records(text: text, file: "t.csv"), file: "t.csv")
+      } else {
+        set = try ObservationReader.parse(records: CSVReader().parse(text: text, file: "t.csv"), file: "t.csv")
+      }
+      return .success(Seen(observations: set.observations, series: set.seriesNames, extraColumns: set.extraColumns, hasGeography: set.hasGeography))
+    } catch let e as DataError {
+      return .failure(e)
+    } catch {
+      return .failure(.invalid(InputLocation(file: "t.csv"), message: "unexpected \(error)"))
+    }
+  }
+
+  /// How many parts `text` is cut into at `partBytes`.
+  static func partCount(_ text: String, partBytes: Int) throws -> Int {
+    var reader = CSVReader()
+    reader.partBytes = partBytes
+    return try reader.records(text: text, file: "t.csv").parts().parts.count
+  }
+
+  /// Reads `text` every way and checks all agree; returns the one-part result.
+  static func agreed(_ text: String) throws -> Result<Seen, DataError> {
+    let whole = read(text, partBytes: Int.max)
+    #expect(try partCount(text, partBytes: Int.max) == 1)
+    #expect(try partCount(text, partBytes: 1) > 1)
+    for partBytes in [1, 2, 7, 40, 300] as [Int?] + [nil] {
+      #expect(read(text, partBytes: partBytes) == whole, "part size \(partBytes.map(String.init) ?? "array")")
+    }
+    return whole
+  }
+
+  /// A national-style file: series interleaved, notations mixed, missing markers, a status, a
+  /// unit, an extra note column with quoted commas and a quoted newline, CRLF and blank lines.
+  static func sample(rows: Int = 60) -> [String] {
+    var lines = ["indicator,geography,period,value,status,unit,note"]
+    for k in 0..<rows {
+      let series = k % 5, step = k / 5
+      let month = 2015 * 12 + 2 + 3 * step
+      let period: String
+      switch (series + step) % 3 {
+      case 0: period = "\(month / 12)-Q\(month % 12 / 3 + 1)"
+      case 1: period = "\(month / 12)-\(month % 12 + 1 < 10 ? "0" : "")\(month % 12 + 1)"
+      default:
+        let q = ((month % 12 + 1) + 8) % 12 / 3 + 1, fyEnd = month % 12 + 1 >= 4 ? month / 12 + 1 : month / 12
+        period = "\(fyEnd - 1)/\((fyEnd % 100) < 10 ? "0" : "")\(fyEnd % 100) Q\(q)"
+      }
+      let value = k % 11 == 0 ? "x" : (k % 13 == 0 ? "" : "\(Double(k) * 1.25)")
+      let note = k % 7 == 0 ? "\"a note, with a comma\nand a second line\"" : (k % 3 == 0 ? "plain" : "\"quoted \"\"words\"\"\"")
+      lines.append("kpi\(series % 2),LA\(series),\(period),\(value),\(k % 4 == 0 ? "final" : ""),count,\(note)")
+    }
+    return lines
+  }
+
+  @Test func partsGiveTheRowsOfTheWholeFile() throws {
+    var lines = Self.sample()
+    lines.insert("", at: 20)
+    let text = lines.joined(separator: "\n") + "\n"
+    guard case .success(let seen) = try Self.agreed(text) else { Issue.record("the sample should read"); return }
+    #expect(seen.observations.count == 60)
+    #expect(seen.series.count == 5)
+    // The newline inside the quoted note moves later rows' line numbers: row k sits on line
+    // 2 + k + the quoted newlines before it + the blank line after line 20.
+    let last = try #require(seen.observations.last)
+    #expect(last.row == 2 + 59 + (0..<59).filter { $0 % 7 == 0 }.count + 1)
+    #expect(seen.observations.first?.extra["note"] == "a note, with a comma\nand a second line")
+    // CRLF line ends read the same.
+    let crlf = lines.joined(separator: "\r\n") + "\r\n"
+    #expect(try Self.agreed(crlf) == .success(seen))
+  }
+
+  @Test func aQuotedNewlineAcrossEveryCutIsNotABoundary() throws {
+    // A field whose quotes hold many newlines and commas: with parts of 1 byte, a cut is tried
+    // after each of those newlines and must not be taken.
+    let note = "\"" + (1...30).map { "line \($0), more" }.joined(separator: "\n") + "\""
+    let text = "indicator,period,value,note\na,2015-03,1,\(note)\na,2015-06,2,x\na,2015-09,zz,y\n"
+    // One part per record: none of the 29 newlines inside the quotes is a cut.
+    #expect(try Self.partCount(text, partBytes: 1) == 3)
+    let result = try Self.agreed(text)
+    // The bad value is on line 2 + 30 + 1 = 33 (the note spans lines 2 to 31).
+    #expect(result == .failure(.unparsableValue(InputLocation(file: "t.csv", row: 33, column: "value"), text: "zz")))
+  }
+
+  @Test func aRepeatInALaterPartNamesBothRows() throws {
+    var lines = Self.sample()
+    // lines[2] holds kpi1/LA1's first period, on line 4 (row 0's note spans lines 2 and 3);
+    // repeat it near the end (a later part).
+    let repeated = lines[2].split(separator: ",", omittingEmptySubsequences: false)
+    #expect(repeated[0] == "kpi1" && repeated[1] == "LA1")
+    lines.insert("kpi1,LA1,\(repeated[2]),9,,count,late", at: 50)
+    let text = lines.joined(separator: "\n") + "\n"
+    let result = try Self.agreed(text)
+    let line = 51 + (0..<49).filter { $0 % 7 == 0 }.count
+    #expect(result == .failure(.duplicateObservation(InputLocation(file: "t.csv", row: line, column: "period"), firstRow: 4,
+                                                     key: "indicator 'kpi1', geography 'LA1', period 2015-03")))
+  }
+
+  @Test func aBadRowInALatePartIsReportedWhereItIs() throws {
+    var lines = Self.sample()
+    lines.insert("kpi0,LA0,2030-Q9,1,,count,bad", at: 55)
+    let text = lines.joined(separator: "\n") + "\n"
+    let result = try Self.agreed(text)
+    let line = 56 + (0..<54).filter { $0 % 7 == 0 }.count
+    #expect(result == .failure(.unparsablePeriod(InputLocation(file: "t.csv", row: line, column: "period"), text: "2030-Q9")))
+  }
+
+  @Test func theFirstProblemInFileOrderWinsAcrossParts() throws {
+    var lines = Self.sample()
+    let repeated = lines[2].split(separator: ",", omittingEmptySubsequences: false)
+    lines.insert("kpi1,LA1,\(repeated[2]),9,,count,late", at: 30)  // a repeat first …
+    lines.insert("kpi0,LA0,2015-03,1,,count,a,b", at: 50)           // … then a row with too many fields
+    let dupFirst = try Self.agreed(lines.joined(separator: "\n") + "\n")
+    guard case .failure(.duplicateObservation(let loc, firstRow: 4, key: _)) = dupFirst else {
+      Issue.record("expected the repeat, got \(dupFirst)"); return
+    }
+    #expect(loc.row == 31 + (0..<29).filter { $0 % 7 == 0 }.count)
+    // The other way round: the bad row comes first and is the one reported.
+    var other = Self.sample()
+    other.insert("kpi0,LA0,2015-03,1,,count,a,b", at: 30)
+    other.insert("kpi1,LA1,\(repeated[2]),9,,count,late", at: 50)
+    let badFirst = try Self.agreed(other.joined(separator: "\n") + "\n")
+    #expect(badFirst == .failure(.wrongFieldCount(file: "t.csv", row: 31 + (0..<29).filter { $0 % 7 == 0 }.count, expected: 7, found: 8)))
+  }
+
+  @Test func aHeaderAloneAndAnEmptyFileAreTheSameErrors() throws {
+    #expect(Self.read("indicator,period,value\n", partBytes: 1) == .failure(.noDataRows(file: "t.csv")))
+    #expect(Self.read("indicator,period,value\n\n\n", partBytes: 1) == .failure(.noDataRows(file: "t.csv")))
+    #expect(Self.read("\n\n", partBytes: 1) == .failure(.emptyFile(file: "t.csv")))
+    #expect(Self.read("indicator,period,value\n\n\n", partBytes: nil) == .failure(.noDataRows(file: "t.csv")))
+  }
+}
