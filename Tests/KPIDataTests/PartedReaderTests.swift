@@ -32,6 +32,27 @@ import Testing
     }
   }
 
+  /// Reads `text` block by block as a file is read (blocks of `blockBytes`, parts of `partBytes`).
+  static func readBlocks(_ text: String, blockBytes: Int, partBytes: Int) -> Result<Seen, DataError> {
+    var reader = CSVReader()
+    reader.partBytes = partBytes
+    let bytes = Array(text.utf8)
+    var at = 0
+    do {
+      let set = try ObservationReader.parseBlocks(file: "t.csv", reader: reader, blockBytes: blockBytes) { buffer, count in
+        let n = min(count, bytes.count - at)
+        buffer.append(contentsOf: bytes[at..<at + n])
+        at += n
+        return at < bytes.count
+      }
+      return .success(Seen(observations: set.observations, series: set.seriesNames, extraColumns: set.extraColumns, hasGeography: set.hasGeography))
+    } catch let e as DataError {
+      return .failure(e)
+    } catch {
+      return .failure(.invalid(InputLocation(file: "t.csv"), message: "unexpected \(error)"))
+    }
+  }
+
   /// How many parts `text` is cut into at `partBytes`.
   static func partCount(_ text: String, partBytes: Int) throws -> Int {
     var reader = CSVReader()
@@ -46,6 +67,9 @@ import Testing
     #expect(try partCount(text, partBytes: 1) > 1)
     for partBytes in [1, 2, 7, 40, 300] as [Int?] + [nil] {
       #expect(read(text, partBytes: partBytes) == whole, "part size \(partBytes.map(String.init) ?? "array")")
+    }
+    for (blockBytes, partBytes) in [(1, 1), (2, 1 << 20), (7, 3), (64, 1), (500, 40), (1 << 20, 1)] {
+      #expect(readBlocks(text, blockBytes: blockBytes, partBytes: partBytes) == whole, "blocks of \(blockBytes), parts of \(partBytes)")
     }
     return whole
   }
@@ -140,6 +164,50 @@ import Testing
     other.insert("kpi1,LA1,\(repeated[2]),9,,count,late", at: 50)
     let badFirst = try Self.agreed(other.joined(separator: "\n") + "\n")
     #expect(badFirst == .failure(.wrongFieldCount(file: "t.csv", row: 31 + (0..<29).filter { $0 % 7 == 0 }.count, expected: 7, found: 8)))
+  }
+
+  @Test func fileLevelProblemsComeFirstWhereverTheyAre() throws {
+    // A bad row early and invalid UTF-8, a NUL byte or an unclosed quote late: the whole-file
+    // problem is reported, with its line and byte offset counted from the file's start.
+    let lines = Self.sample()
+    var early = lines
+    early.insert("kpi0,LA0,2030-Q9,1,,count,bad", at: 3)
+    let head = "\u{FEFF}" + early.joined(separator: "\n") + "\n"
+    let utf8 = Array(head.utf8) + [0xC3, 0x28] + Array("\nlast\n".utf8)
+    let nul = Array(head.utf8) + [0x61, 0x00] + Array("\nlast\n".utf8)
+    let quote = Array((head + "kpi0,LA0,2030-03,1,,count,\"never closed\n").utf8)
+    for bytes in [utf8, nul, quote] {
+      let whole: Result<Seen, DataError>
+      do {
+        let set = try ObservationReader.parse(records: CSVReader().records(bytes: bytes, file: "t.csv"), file: "t.csv")
+        whole = .success(Seen(observations: set.observations, series: set.seriesNames, extraColumns: set.extraColumns, hasGeography: set.hasGeography))
+      } catch let e as DataError { whole = .failure(e) }
+      guard case .failure(let e) = whole else { Issue.record("should fail"); continue }
+      switch e {
+      case .notUTF8, .invalid, .unterminatedQuote: break
+      default: Issue.record("a file-level problem should win, got \(e)")
+      }
+      for (blockBytes, partBytes) in [(1, 1), (7, 3), (300, 40), (1 << 20, 1 << 20)] {
+        var reader = CSVReader()
+        reader.partBytes = partBytes
+        var at = 0
+        let streamed = Result<ObservationSet, Error> {
+          try ObservationReader.parseBlocks(file: "t.csv", reader: reader, blockBytes: blockBytes) { buffer, count in
+            let n = min(count, bytes.count - at)
+            buffer.append(contentsOf: bytes[at..<at + n])
+            at += n
+            return at < bytes.count
+          }
+        }
+        guard case .failure(let s as DataError) = streamed else { Issue.record("blocks should fail"); continue }
+        #expect(s == e, "blocks of \(blockBytes)")
+      }
+    }
+    // The invalid byte is on the line after the head's last line feed, just after the head
+    // (whose BOM is not counted).
+    #expect(throws: DataError.notUTF8(file: "t.csv", row: 1 + head.filter { $0 == "\n" }.count, byteOffset: head.utf8.count - 3)) {
+      try CSVReader().records(bytes: utf8, file: "t.csv")
+    }
   }
 
   @Test func aHeaderAloneAndAnEmptyFileAreTheSameErrors() throws {

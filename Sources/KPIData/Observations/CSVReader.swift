@@ -114,10 +114,13 @@ public struct CSVReader: Sendable {
   /// record whose quoted field is never closed (or nil), and the places where the records may
   /// be cut into parts of about `partBytes` bytes — just after a line feed outside quotes (so a
   /// quoted field holding a newline is never split), each with the line that starts there.
-  static func scanQuotes(_ u: [UInt8], delimiter d: UInt8, partBytes: Int)
-    -> (unterminatedLine: Int?, cutOffsets: [Int], cutLines: [Int]) {
+  /// Also gives the last such place (`lastCut`, 0 when there is none) and its line, where a
+  /// file read block by block is cut. `startLine` is the line of the first byte.
+  static func scanQuotes(_ u: [UInt8], delimiter d: UInt8, partBytes: Int, startLine: Int = 1)
+    -> (unterminatedLine: Int?, cutOffsets: [Int], cutLines: [Int], lastCut: Int, lastCutLine: Int) {
     var inQuotes = false, atFieldStart = true
-    var line = 1, recordLine = 1
+    var line = startLine, recordLine = startLine
+    var lastCut = 0, lastCutLine = startLine
     var i = 0
     let n = u.count
     var cutOffsets = [Int](), cutLines = [Int]()
@@ -142,6 +145,8 @@ public struct CSVReader: Sendable {
         line += 1; recordLine = line; atFieldStart = true
       case 0x0A:
         line += 1; recordLine = line; atFieldStart = true
+        lastCut = i + 1
+        lastCutLine = line
         if i + 1 >= nextCut && i + 1 < n {
           cutOffsets.append(i + 1)
           cutLines.append(line)
@@ -151,7 +156,7 @@ public struct CSVReader: Sendable {
       }
       i += 1
     }
-    return (inQuotes ? recordLine : nil, cutOffsets, cutLines)
+    return (inQuotes ? recordLine : nil, cutOffsets, cutLines, lastCut, lastCutLine)
   }
 
   /// Records read on demand from checked bytes. Blank lines are skipped.
@@ -187,9 +192,16 @@ public struct CSVReader: Sendable {
     /// The first record (the header) and the records after it split into parts at record
     /// boundaries about ``CSVReader/partBytes`` apart, in file order: each part reads exactly
     /// the records (and lines) the whole would, so parts can be parsed on separate cores.
-    public func parts() -> (header: Record?, parts: [Records]) {
+    public func parts() -> (header: Record?, parts: [Records]) { parts(withHeader: true) }
+
+    /// ``parts()`` with or without a header record first.
+    func parts(withHeader: Bool) -> (header: Record?, parts: [Records]) {
       var it = makeIterator()
-      guard let header = it.next() else { return (nil, []) }
+      var header: Record?
+      if withHeader {
+        header = it.next()
+        if header == nil { return (nil, []) }
+      }
       var parts = [Records]()
       var from = it.i, line = it.line
       for (offset, cutLine) in zip(cutOffsets, cutLines) where offset > from && offset < end {

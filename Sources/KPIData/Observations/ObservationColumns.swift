@@ -8,7 +8,7 @@ struct ObservationColumns: Sendable {
   var extras: [Int]
 
   /// Finds the columns; throws when `indicator`, `period` or `value` is missing.
-  init(header: CSVReader.Record, file: String) throws {
+  init(header: CSVReader.Record, file: String) throws(DataError) {
     let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
     let lower = names.map { $0.lowercased() }
     func index(_ n: String) -> Int? { lower.firstIndex(of: n) }

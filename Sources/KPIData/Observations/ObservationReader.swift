@@ -7,7 +7,10 @@ public enum ObservationReader {
   /// Markers read as a missing value (case-insensitive), besides the empty cell.
   public static let missingMarkers: Set<String> = ["na", "n/a", "nan", "-", "..", ".", "x", "c", "tbc", "null", "missing", "z", "u"]
 
+  /// Reads a file (`-` = standard input): block by block when it is a regular file or
+  /// standard input, so memory grows with the rows' compact form, not the file's bytes.
   public static func read(path: String) throws -> ObservationSet {
+    if let set = try readBlocks(path: path) { return set }
     let records = try CSVReader().records(path: path)
     return try parse(records: records, file: InputFile.displayName(path))
   }
@@ -37,49 +40,16 @@ public enum ObservationReader {
     return try merge(parts, columns: columns, file: file)
   }
 
-  /// Joins parts in file order into one set: series and details re-indexed into shared tables,
-  /// repeated rows checked series by series, and the first error in file order thrown (a
-  /// part's bad row comes after every repeat among the rows before it).
-  static func merge(_ parts: consuming [ObservationPart], columns c: ObservationColumns, file: String) throws -> ObservationSet {
-    var seriesNames = [ObservationSeriesName](), seriesIndex = [ObservationSeriesName: UInt32]()
-    var details = [ObservationDetail](), detailIndex = [ObservationDetail: UInt32]()
-    var rows = [ObservationRow]()
-    rows.reserveCapacity(parts.reduce(0) { $0 + $1.rows.count })
-    var seen = DuplicateTracker()
-    var dataRows = 0
+  /// Joins parts in file order into one set (``ObservationMerger``), freeing each part once merged.
+  static func merge(_ parts: consuming [ObservationPart], columns: ObservationColumns, file: String) throws -> ObservationSet {
+    var merger = ObservationMerger(columns: columns, file: file)
+    merger.reserve(parts.reduce(0) { $0 + $1.rows.count })
     for k in parts.indices {
       let part = parts[k]
-      parts[k] = ObservationPart()  // each part's memory is freed once it is merged
-      let seriesMap = part.seriesNames.map { name -> UInt32 in
-        if let s = seriesIndex[name] { return s }
-        let s = UInt32(seriesNames.count)
-        seriesIndex[name] = s
-        seriesNames.append(name)
-        return s
-      }
-      let detailMap = part.details.map { d -> UInt32 in
-        if let i = detailIndex[d] { return i }
-        let i = UInt32(details.count)
-        detailIndex[d] = i
-        details.append(d)
-        return i
-      }
-      for var r in part.rows {
-        r.series = seriesMap[Int(r.series)]
-        r.detail = detailMap[Int(r.detail)]
-        if let first = seen.firstRow(series: Int(r.series), month: r.month, row: r.line) {
-          let name = seriesNames[Int(r.series)]
-          throw DataError.duplicateObservation(InputLocation(file: file, row: r.row, column: c.names[c.period]), firstRow: Int(first),
-            key: "indicator '\(name.indicator)'\(name.geography.map { ", geography '\($0)'" } ?? ""), period \(r.period)")
-        }
-        rows.append(r)
-      }
-      if let e = part.error { throw e }
-      dataRows += part.dataRows
+      parts[k] = ObservationPart()
+      try merger.add(part)
     }
-    guard dataRows > 0 else { throw DataError.noDataRows(file: file) }
-    return ObservationSet(file: file, hasGeography: c.geography != nil, extraColumns: c.extras.map { c.names[$0] },
-                          seriesNames: seriesNames, rows: rows, details: details)
+    return try merger.finish()
   }
 
   /// Removes leading and trailing spaces and tabs (fast path: no copy when there are none).
