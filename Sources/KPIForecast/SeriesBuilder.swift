@@ -5,8 +5,8 @@ import KPIData
 /// column, else `number` (unbounded) — and the choice is recorded.
 public enum SeriesBuilder {
   public static func build(_ set: ObservationSet, catalogue: Catalogue = Catalogue()) throws -> [KPISeries] {
-    // Rows are grouped by their series index (a counting sort, no copy and no hashing).
-    let groups = SeriesRowIndex(set)
+    // Rows are grouped by their series index (the reader's counting sort: no copy, no hashing).
+    let groups = set.groups
     let keys = set.seriesNames.map { SeriesKey(indicator: $0.indicator, geography: $0.geography) }
     let order = keys.indices.sorted { keys[$0] < keys[$1] }
     // Series are built on all cores; the first error in series order is thrown, as one core would.

@@ -139,6 +139,25 @@ import Testing
                                                      key: "indicator 'kpi1', geography 'LA1', period 2015-03")))
   }
 
+  @Test func aRowGivenThreeTimesOutOfOrderIsReportedAtItsSecondCopy() throws {
+    // Series b's months run 2015-06, 2015-03, 2015-09, then 2015-03 twice more, another series
+    // between: the first repeat in file order is line 6 (of line 3); line 7 is not reported.
+    let text = """
+      indicator,period,value
+      b,2015-06,1
+      b,2015-03,2
+      a,2015-03,3
+      b,2015-09,4
+      b,2015-03,5
+      b,2015-03,6
+      a,2015-06,7
+
+      """
+    let result = try Self.agreed(text)
+    #expect(result == .failure(.duplicateObservation(InputLocation(file: "t.csv", row: 6, column: "period"), firstRow: 3,
+                                                     key: "indicator 'b', period 2015-03")))
+  }
+
   @Test func aBadRowInALatePartIsReportedWhereItIs() throws {
     var lines = Self.sample()
     lines.insert("kpi0,LA0,2030-Q9,1,,count,bad", at: 55)

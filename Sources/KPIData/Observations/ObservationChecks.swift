@@ -14,7 +14,7 @@ public enum ObservationChecks {
     try checkColumnsAgainstEachOther(set)
     notes += catalogueConflicts(set, catalogue: catalogue)
     // Rows grouped by series as indices (no copy of the rows: a national file holds millions).
-    let groups = SeriesRowIndex(set)
+    let groups = set.groups
     let todayMonth = today.monthIndex
     var mixed = [String](), future = [String](), missing = [String]()
     var futureCount = 0, missingCount = 0, markerCounts = [String: Int]()

@@ -19,7 +19,8 @@ extension ObservationReader {
     }
     defer { if path != "-" { close(fd) } }
     let file = InputFile.displayName(path)
-    return try parseBlocks(file: file, reader: CSVReader(), blockBytes: blockBytes) { buffer, count in
+    let size = path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+    return try parseBlocks(file: file, reader: CSVReader(), blockBytes: blockBytes, sizeHint: size) { buffer, count in
       let old = buffer.count
       buffer.append(contentsOf: repeatElement(0, count: count))
       var got = 0
@@ -41,7 +42,9 @@ extension ObservationReader {
   /// block. The result, and the error for a bad file, are exactly those of reading the whole
   /// bytes at once: the first invalid UTF-8 anywhere, else the first NUL byte, else an
   /// unclosed quote, else the first bad header or row in file order.
-  static func parseBlocks(file: String, reader: CSVReader, blockBytes: Int,
+  /// `sizeHint` (the file's size, when known) sizes the rows once from the first block's rows
+  /// per byte, so they are not regrown and copied as blocks arrive.
+  static func parseBlocks(file: String, reader: CSVReader, blockBytes: Int, sizeHint: Int? = nil,
                           read: (inout [UInt8], Int) throws -> Bool) throws -> ObservationSet {
     let d = reader.delimiter.asciiValue ?? UInt8(ascii: ",")
     var pending = [UInt8]()
@@ -71,10 +74,14 @@ extension ObservationReader {
                                 message: "a NUL byte at byte offset \(offset + z); this is not a text CSV file (export it again as CSV, UTF-8)")
       }
       if atEnd, let l = scan.unterminatedLine { unclosed = DataError.unterminatedQuote(file: file, row: l) }
-      if nul == nil && problem == nil && unclosed == nil {
+      if nul == nil && problem == nil && unclosed == nil && merger?.failure == nil {
         let records = CSVReader.Records(bytes: block, delimiter: d, cutOffsets: scan.cutOffsets, cutLines: scan.cutLines, startLine: line)
         do throws(DataError) {
-          try parse(records, into: &merger, file: file)
+          let rows = try parse(records, into: &merger, file: file)
+          if offset == 0, let size = sizeHint, cut > 0, cut < size, rows > 0 {
+            // Room for the whole file at the first block's density, and a tenth more.
+            merger?.reserve(Int(Double(rows) * Double(size - cut) / Double(cut) * 1.1))
+          }
         } catch {
           problem = error
         }
@@ -91,23 +98,23 @@ extension ObservationReader {
   }
 
   /// Parses one block's records (the header first, when no block has held it yet) in parts on
-  /// all cores and merges them.
-  private static func parse(_ records: CSVReader.Records, into merger: inout ObservationMerger?, file: String) throws(DataError) {
+  /// all cores and merges them; returns the number of rows parsed.
+  private static func parse(_ records: CSVReader.Records, into merger: inout ObservationMerger?, file: String) throws(DataError) -> Int {
     let parts: [CSVReader.Records]
     if merger == nil {
       let split = records.parts(withHeader: true)
-      guard let header = split.header else { return }  // only blank lines so far
+      guard let header = split.header else { return 0 }  // only blank lines so far
       merger = ObservationMerger(columns: try ObservationColumns(header: header, file: file), file: file)
       parts = split.parts
     } else {
       parts = records.parts(withHeader: false).parts
     }
-    guard var m = merger else { return }
+    guard var m = merger else { return 0 }
     merger = nil
     defer { merger = m }
     let columns = m.columns
     let parsed = parts.parallelMap { ObservationPart(records: $0, columns: columns, file: file) }
-    m.reserve(parsed.reduce(0) { $0 + $1.rows.count })
-    for p in parsed { try m.add(p) }
+    for p in parsed where m.failure == nil { m.add(p) }
+    return parsed.reduce(0) { $0 + $1.rows.count }
   }
 }

@@ -44,10 +44,10 @@ public enum ObservationReader {
   static func merge(_ parts: consuming [ObservationPart], columns: ObservationColumns, file: String) throws -> ObservationSet {
     var merger = ObservationMerger(columns: columns, file: file)
     merger.reserve(parts.reduce(0) { $0 + $1.rows.count })
-    for k in parts.indices {
+    for k in parts.indices where merger.failure == nil {
       let part = parts[k]
       parts[k] = ObservationPart()
-      try merger.add(part)
+      merger.add(part)
     }
     return try merger.finish()
   }

@@ -13,6 +13,8 @@ public struct ObservationSet: Sendable {
   public var rows: [ObservationRow]
   /// The distinct details the rows point to.
   public var details: [ObservationDetail]
+  /// The rows grouped by series.
+  public var groups: SeriesRowIndex
 
   public init(file: String, hasGeography: Bool, extraColumns: [String], seriesNames: [ObservationSeriesName],
               rows: [ObservationRow], details: [ObservationDetail]) {
@@ -22,6 +24,7 @@ public struct ObservationSet: Sendable {
     self.seriesNames = seriesNames
     self.rows = rows
     self.details = details
+    groups = SeriesRowIndex(rows, seriesCount: seriesNames.count)
   }
 
   /// Every row as an ``Observation``, in file order (built on each call: for small files and
@@ -42,5 +45,6 @@ public struct ObservationSet: Sendable {
   public mutating func releaseRows() {
     rows = []
     details = []
+    groups = SeriesRowIndex([], seriesCount: 0)
   }
 }

@@ -7,14 +7,14 @@ public struct SeriesRowIndex: Sendable {
   /// Indices into ``ObservationSet/rows``, grouped by series.
   public var rows: [UInt32]
 
-  /// Groups the rows of `set`.
-  public init(_ set: ObservationSet) {
-    var offsets = [Int](repeating: 0, count: set.seriesNames.count + 1)
-    for r in set.rows { offsets[Int(r.series) + 1] += 1 }
-    for s in 0..<set.seriesNames.count { offsets[s + 1] += offsets[s] }
+  /// Groups `rows` whose series indices are below `seriesCount`.
+  public init(_ rowsInFileOrder: [ObservationRow], seriesCount: Int) {
+    var offsets = [Int](repeating: 0, count: seriesCount + 1)
+    for r in rowsInFileOrder { offsets[Int(r.series) + 1] += 1 }
+    for s in 0..<seriesCount { offsets[s + 1] += offsets[s] }
     var next = offsets
-    var rows = [UInt32](repeating: 0, count: set.rows.count)
-    for (i, r) in set.rows.enumerated() {
+    var rows = [UInt32](repeating: 0, count: rowsInFileOrder.count)
+    for (i, r) in rowsInFileOrder.enumerated() {
       rows[next[Int(r.series)]] = UInt32(truncatingIfNeeded: i)
       next[Int(r.series)] += 1
     }
