@@ -80,32 +80,42 @@ public enum ObservationChecks {
 
   /// One indicator with two units, polarities or reporting bases in the file is an error at the second row.
   static func checkColumnsAgainstEachOther(_ set: ObservationSet) throws {
-    var units = [String: (KPIUnit, Int)](), pols = [String: (Polarity, Int)](), bases = [String: (ReportingBasis, Int)]()
+    // Indicators numbered once per series, so each row costs array look-ups, not hashing.
+    var indicatorIDs = [String: Int](), indicators = [String]()
+    let indicatorOf = set.seriesNames.map { name -> Int in
+      if let i = indicatorIDs[name.indicator] { return i }
+      indicatorIDs[name.indicator] = indicators.count
+      indicators.append(name.indicator)
+      return indicators.count - 1
+    }
+    var units = [(KPIUnit, Int)?](repeating: nil, count: indicators.count)
+    var pols = [(Polarity, Int)?](repeating: nil, count: indicators.count)
+    var bases = [(ReportingBasis, Int)?](repeating: nil, count: indicators.count)
     let basisOf = Self.bases(set)
     for r in set.rows {
       let d = set.details[Int(r.detail)], basis = basisOf[Int(r.detail)]
       guard d.unit != nil || d.polarity != nil || basis != nil else { continue }
-      let indicator = set.seriesNames[Int(r.series)].indicator
+      let id = indicatorOf[Int(r.series)], indicator = indicators[id]
       if let u = d.unit {
-        if let (first, row) = units[indicator], first != u {
+        if let (first, row) = units[id], first != u {
           throw DataError.invalid(InputLocation(file: set.file, row: r.row, column: "unit"),
             message: "indicator '\(indicator)' is given unit '\(u.rawValue)' here but '\(first.rawValue)' at row \(row); one indicator has one unit")
         }
-        if units[indicator] == nil { units[indicator] = (u, r.row) }
+        if units[id] == nil { units[id] = (u, r.row) }
       }
       if let p = d.polarity {
-        if let (first, row) = pols[indicator], first != p {
+        if let (first, row) = pols[id], first != p {
           throw DataError.invalid(InputLocation(file: set.file, row: r.row, column: "polarity"),
             message: "indicator '\(indicator)' is given polarity '\(p.rawValue)' here but '\(first.rawValue)' at row \(row); one indicator has one polarity")
         }
-        if pols[indicator] == nil { pols[indicator] = (p, r.row) }
+        if pols[id] == nil { pols[id] = (p, r.row) }
       }
       if let b = basis {
-        if let (first, row) = bases[indicator], first != b {
+        if let (first, row) = bases[id], first != b {
           throw DataError.invalid(InputLocation(file: set.file, row: r.row, column: "basis"),
             message: "indicator '\(indicator)' is given basis '\(b.rawValue)' here but '\(first.rawValue)' at row \(row); one indicator has one reporting basis")
         }
-        if bases[indicator] == nil { bases[indicator] = (b, r.row) }
+        if bases[id] == nil { bases[id] = (b, r.row) }
       }
     }
   }
