@@ -9,9 +9,19 @@ public enum SeriesBuilder {
     let groups = set.groups
     let keys = set.seriesNames.map { SeriesKey(indicator: $0.indicator, geography: $0.geography) }
     let order = keys.indices.sorted { keys[$0] < keys[$1] }
-    // Series are built on all cores; the first error in series order is thrown, as one core would.
-    let built: [Result<KPISeries, any Error>] = order.parallelMap { slot in Result { try series(slot) } }
-    return try built.map { try $0.get() }
+    // Series are built on all cores in runs of 1,024; the first error in series order is
+    // thrown, as one core would. Each run is freed as it is appended, so the series are held
+    // once, not twice.
+    let runs = stride(from: 0, to: order.count, by: 1024).map { order[$0..<min($0 + 1024, order.count)] }
+    var built: [Result<[KPISeries], any Error>] = runs.parallelMap { run in Result { try run.map(series) } }
+    var out = [KPISeries]()
+    out.reserveCapacity(order.count)
+    for k in built.indices {
+      let run = built[k]
+      built[k] = .success([])
+      out += try run.get()
+    }
+    return out
     @Sendable func series(_ slot: Int) throws -> KPISeries {
       let key = keys[slot]
       let obs = groups.rows(of: slot).map { set.rows[Int($0)] }.sorted { $0.month < $1.month }
