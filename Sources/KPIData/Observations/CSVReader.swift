@@ -114,49 +114,70 @@ public struct CSVReader: Sendable {
   /// record whose quoted field is never closed (or nil), and the places where the records may
   /// be cut into parts of about `partBytes` bytes — just after a line feed outside quotes (so a
   /// quoted field holding a newline is never split), each with the line that starts there.
-  /// Also gives the last such place (`lastCut`, 0 when there is none) and its line, where a
-  /// file read block by block is cut. `startLine` is the line of the first byte.
-  static func scanQuotes(_ u: [UInt8], delimiter d: UInt8, partBytes: Int, startLine: Int = 1)
-    -> (unterminatedLine: Int?, cutOffsets: [Int], cutLines: [Int], lastCut: Int, lastCutLine: Int) {
+  /// Also gives the last such place (`lastCut`, 0 when there is none), its line and the line
+  /// feeds before it, and all the line feeds, for a file read block by block. `startLine` is
+  /// the line of the first byte. Bytes that change nothing (not a quote, delimiter or line
+  /// end) are skipped in a tight loop.
+  static func scanQuotes(_ bytes: [UInt8], delimiter d: UInt8, partBytes: Int, startLine: Int = 1) -> QuoteScan {
+    var special = [Bool](repeating: false, count: 256)
+    for c in [0x22, d, 0x0D, 0x0A] { special[Int(c)] = true }
+    var scan = QuoteScan(lastCutLine: startLine)
     var inQuotes = false, atFieldStart = true
-    var line = startLine, recordLine = startLine
-    var lastCut = 0, lastCutLine = startLine
-    var i = 0
-    let n = u.count
-    var cutOffsets = [Int](), cutLines = [Int]()
+    var line = startLine, recordLine = startLine, lineFeeds = 0
     var nextCut = partBytes
-    while i < n {
-      let c = u[i]
-      if inQuotes {
-        if c == 0x22 {
-          if i + 1 < n && u[i + 1] == 0x22 { i += 2; continue }
-          inQuotes = false
-        } else if c == 0x0A { line += 1 }
-        i += 1
-        continue
-      }
-      switch c {
-      case 0x22:
-        if atFieldStart { inQuotes = true }
-        atFieldStart = false
-      case d: atFieldStart = true
-      case 0x0D:
-        if i + 1 < n && u[i + 1] == 0x0A { break }
-        line += 1; recordLine = line; atFieldStart = true
-      case 0x0A:
-        line += 1; recordLine = line; atFieldStart = true
-        lastCut = i + 1
-        lastCutLine = line
-        if i + 1 >= nextCut && i + 1 < n {
-          cutOffsets.append(i + 1)
-          cutLines.append(line)
-          nextCut = i + 1 + partBytes
+    bytes.withUnsafeBufferPointer { u in
+      special.withUnsafeBufferPointer { special in
+        let n = u.count
+        var i = 0
+        while i < n {
+          if inQuotes {
+            while i < n && u[i] != 0x22 && u[i] != 0x0A { i += 1 }
+            guard i < n else { break }
+            if u[i] == 0x22 {
+              if i + 1 < n && u[i + 1] == 0x22 { i += 2; continue }
+              inQuotes = false
+            } else {
+              line += 1
+              lineFeeds += 1
+            }
+            i += 1
+            continue
+          }
+          let c = u[i]
+          if !special[Int(c)] {
+            atFieldStart = false
+            i += 1
+            while i < n && !special[Int(u[i])] { i += 1 }
+            continue
+          }
+          switch c {
+          case 0x22:
+            if atFieldStart { inQuotes = true }
+            atFieldStart = false
+          case d: atFieldStart = true
+          case 0x0D:
+            if i + 1 < n && u[i + 1] == 0x0A { break }
+            line += 1; recordLine = line; atFieldStart = true
+          case 0x0A:
+            line += 1; recordLine = line; atFieldStart = true
+            lineFeeds += 1
+            scan.lastCut = i + 1
+            scan.lastCutLine = line
+            scan.lineFeedsToLastCut = lineFeeds
+            if i + 1 >= nextCut && i + 1 < n {
+              scan.cutOffsets.append(i + 1)
+              scan.cutLines.append(line)
+              nextCut = i + 1 + partBytes
+            }
+          default: atFieldStart = false
+          }
+          i += 1
         }
-      default: atFieldStart = false
       }
-      i += 1
     }
-    return (inQuotes ? recordLine : nil, cutOffsets, cutLines, lastCut, lastCutLine)
+    scan.unterminatedLine = inQuotes ? recordLine : nil
+    scan.lineFeeds = lineFeeds
+    return scan
   }
 
   /// Records read on demand from checked bytes. Blank lines are skipped.

@@ -21,17 +21,18 @@ extension ObservationReader {
     let file = InputFile.displayName(path)
     let size = path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
     return try parseBlocks(file: file, reader: CSVReader(), blockBytes: blockBytes, sizeHint: size) { buffer, count in
-      let old = buffer.count
-      buffer.append(contentsOf: repeatElement(0, count: count))
       var got = 0
-      while got < count {
-        let n = buffer.withUnsafeMutableBytes { b in b.baseAddress.map { Foundation.read(fd, $0 + old + got, count - got) } ?? 0 }
-        if n > 0 { got += n; continue }
-        if n == 0 { break }
-        if errno == EINTR { continue }
-        throw DataError.unreadableFile(file: file, reason: String(cString: strerror(errno)).lowercased())
+      let chunk = try [UInt8](unsafeUninitializedCapacity: count) { b, initialized in
+        defer { initialized = got }
+        while got < count {
+          let n = b.baseAddress.map { Foundation.read(fd, $0 + got, count - got) } ?? 0
+          if n > 0 { got += n; continue }
+          if n == 0 { break }
+          if errno == EINTR { continue }
+          throw DataError.unreadableFile(file: file, reason: String(cString: strerror(errno)).lowercased())
+        }
       }
-      buffer.removeLast(count - got)
+      buffer.append(contentsOf: chunk)
       return got == count
     }
   }
@@ -87,7 +88,7 @@ extension ObservationReader {
         }
       }
       offset += cut
-      lineFeeds += block.withUnsafeBufferPointer { b in b.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } }
+      lineFeeds += cut == scan.lastCut ? scan.lineFeedsToLastCut : scan.lineFeeds
       line = scan.lastCutLine
     }
     if let nul { throw nul }
