@@ -22,6 +22,7 @@ struct ObservationPart: Sendable {
     var seriesIndex = [ObservationSeriesName: UInt32]()
     var detailIndex = [ObservationDetail: UInt32]()
     var lastSeries: UInt32?, lastDetail: UInt32?
+    var lastUnit: (text: String, unit: KPIUnit)?, lastPolarity: (text: String, polarity: Polarity)?
     for rec in records {
       dataRows += 1
       let f = rec.fields
@@ -47,19 +48,28 @@ struct ObservationPart: Sendable {
         guard let v = ObservationReader.parseNumber(vText) else { throw DataError.unparsableValue(loc(c.value), text: vText) }
         value = v
       }
+      // Unit and polarity: the previous row's reading when the cell's text is the same.
       var unit: KPIUnit?
       if let i = c.unit, !cell(i).isEmpty {
-        guard let u = KPIUnit(rawValue: cell(i).lowercased()) else {
-          throw DataError.invalid(loc(i), message: "'\(cell(i))' is not a unit; use percent, count, rate, days or number")
+        let text = cell(i)
+        if let last = lastUnit, last.text == text { unit = last.unit } else {
+          guard let u = KPIUnit(rawValue: text.lowercased()) else {
+            throw DataError.invalid(loc(i), message: "'\(text)' is not a unit; use percent, count, rate, days or number")
+          }
+          unit = u
+          lastUnit = (text, u)
         }
-        unit = u
       }
       var polarity: Polarity?
       if let i = c.polarity, !cell(i).isEmpty {
-        guard let p = ObservationReader.parsePolarity(cell(i)) else {
-          throw DataError.invalid(loc(i), message: "'\(cell(i))' is not a polarity; use bigger, smaller or plan")
+        let text = cell(i)
+        if let last = lastPolarity, last.text == text { polarity = last.polarity } else {
+          guard let p = ObservationReader.parsePolarity(text) else {
+            throw DataError.invalid(loc(i), message: "'\(text)' is not a polarity; use bigger, smaller or plan")
+          }
+          polarity = p
+          lastPolarity = (text, p)
         }
-        polarity = p
       }
       guard let line = UInt32(exactly: rec.line) else {
         throw DataError.invalid(InputLocation(file: file, row: rec.line), message: "more than \(UInt32.max) lines; split the file")

@@ -55,7 +55,9 @@ public enum ObservationReader {
   /// Removes leading and trailing spaces and tabs (fast path: no copy when there are none).
   static func trimmed(_ s: String) -> String {
     let u = s.utf8
-    guard let f = u.first, let l = u.last else { return s }
+    // The last byte by index (not `last`, which is not inlined here and costs a call per cell).
+    guard let f = u.first else { return s }
+    let l = u[u.index(before: u.endIndex)]
     if f != 0x20 && f != 0x09 && l != 0x20 && l != 0x09 { return s }
     return s.trimmingCharacters(in: .whitespaces)
   }
