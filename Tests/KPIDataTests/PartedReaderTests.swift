@@ -1,3 +1,4 @@
+import KPITestSupport
 import Testing
 @testable import KPIData
 
@@ -227,6 +228,60 @@ import Testing
     #expect(throws: DataError.notUTF8(file: "t.csv", row: 1 + head.filter { $0 == "\n" }.count, byteOffset: head.utf8.count - 3)) {
       try CSVReader().records(bytes: utf8, file: "t.csv")
     }
+  }
+
+  @Test func plainRowsReadFromBytesEqualRowsReadAsFields() throws {
+    // Mostly plain rows (read straight from the bytes) mixed with every kind a plain row is
+    // not: spaces around cells, markers, thousands, other notations, unit and status changes,
+    // a trailing delimiter, quotes, CR, blank lines; every third file has one bad row. Parts
+    // read from bytes must give what reading every record as fields gives, rows or error.
+    var rng = SplitMix64(seed: 20261205)
+    func pick(_ options: [String]) -> String { options[Int(rng.next() % UInt64(options.count))] }
+    var failures = 0
+    for file in 0..<30 {
+      var lines = ["indicator,geography,period,value,unit,status,note"]
+      var steps = [Int](repeating: 0, count: 7), series = 0
+      let badAt = file % 3 == 0 ? Int(rng.next() % 120) : -1
+      for row in 0..<120 {
+        if rng.next() % 6 == 0 { series = Int(rng.next() % 7) }
+        steps[series] += 1
+        let year = 2015 + steps[series] / 4, q = steps[series] % 4 + 1, m = q * 3
+        let fyStart = m >= 4 ? year : year - 1
+        let financial = "\(fyStart)/\((fyStart + 1) % 100) Q\(((m + 8) % 12) / 3 + 1)"
+        let period = rng.next() % 20 == 0 ? pick([" \(year)-Q\(q)", "Q\(((m + 8) % 12) / 3 + 1) \(fyStart)/\((fyStart + 1) % 100)", "\(year)-\(m)"])
+          : pick(["\(year)-Q\(q)", "\(year)-\(m < 10 ? "0" : "")\(m)", financial])
+        let value = rng.next() % 8 == 0 ? pick(["", "x", "\"1,234\"", "5%", " 7", "-", "1e3", "0012.50", "-3", "N/A"])
+          : "\(Double(rng.next() % 10_000) / 10)"
+        let unit = rng.next() % 15 == 0 ? pick(["count", "Percent", " percent", ""]) : "percent"
+        let status = rng.next() % 12 == 0 ? pick(["final", " final", "provisional", ""]) : ""
+        let note = rng.next() % 12 == 0 ? pick(["\"a, b\"", "\"x\ry\"", "other", "same "]) : "same"
+        let geography = series % 4 == 3 ? "" : (series == 2 ? "\"Bournemouth, Christchurch and Poole\"" : "LA \(series)")
+        var cells = ["kpi\(series % 3)", geography, period, value, unit, status, note]
+        if row == badAt {
+          switch rng.next() % 6 {
+          case 0: cells[0] = ""
+          case 1: cells[2] = "\(year)-Q9"
+          case 2: cells[3] = "abc"
+          case 3: cells[4] = "furlongs"
+          case 4: cells.append("extra")
+          default: cells[2] = lines.count > 1 ? String(lines[1].split(separator: ",")[2]) : cells[2]; cells[0] = "kpi0"; cells[1] = "LA 0"
+          }
+        }
+        var line = cells.joined(separator: ",")
+        if rng.next() % 40 == 0 { line += "," }
+        lines.append(line)
+        if rng.next() % 60 == 0 { lines.append("") }
+      }
+      let text = lines.joined(separator: rng.next() % 5 == 0 ? "\r\n" : "\n") + "\n"
+      let whole = Self.read(text, partBytes: nil)
+      if case .failure = whole { failures += 1 }
+      for partBytes in [1, 97, 1 << 20] {
+        #expect(Self.read(text, partBytes: partBytes) == whole, "file \(file), parts of \(partBytes)")
+      }
+      #expect(Self.readBlocks(text, blockBytes: 333, partBytes: 50) == whole, "file \(file) in blocks")
+    }
+    // Both outcomes are exercised.
+    #expect(failures >= 5 && failures <= 20, "\(failures) of 30 files failed")
   }
 
   @Test func aHeaderAloneAndAnEmptyFileAreTheSameErrors() throws {

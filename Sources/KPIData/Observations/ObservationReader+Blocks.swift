@@ -114,7 +114,7 @@ extension ObservationReader {
     merger = nil
     defer { merger = m }
     let columns = m.columns
-    let parsed = parts.parallelMap { ObservationPart(records: $0, columns: columns, file: file) }
+    let parsed = parts.parallelMap { ObservationPart(bytes: $0, columns: columns, file: file) }
     for p in parsed where m.failure == nil { m.add(p) }
     return parsed.reduce(0) { $0 + $1.rows.count }
   }

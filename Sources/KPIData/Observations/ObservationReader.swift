@@ -31,7 +31,7 @@ public enum ObservationReader {
       guard let header = split.header else { throw DataError.emptyFile(file: file) }
       let found = try ObservationColumns(header: header, file: file)
       columns = found
-      parts = split.parts.parallelMap { ObservationPart(records: $0, columns: found, file: file) }
+      parts = split.parts.parallelMap { ObservationPart(bytes: $0, columns: found, file: file) }
     } else {
       guard let header = records.first else { throw DataError.emptyFile(file: file) }
       columns = try ObservationColumns(header: header, file: file)
