@@ -5,31 +5,29 @@ import KPIData
 /// column, else `number` (unbounded) — and the choice is recorded.
 public enum SeriesBuilder {
   public static func build(_ set: ObservationSet, catalogue: Catalogue = Catalogue()) throws -> [KPISeries] {
-    // Rows are grouped by index (not copied), hashing a key only when it differs from the
-    // previous row's: files usually hold each series' rows together.
-    var slots = [SeriesKey: Int]()
-    var keys = [SeriesKey]()
-    var rows = [[Int]]()
-    var previous: (key: SeriesKey, slot: Int)?
-    for (i, o) in set.observations.enumerated() {
-      let slot: Int
-      if let p = previous, p.key.indicator == o.indicator, p.key.geography == o.geography { slot = p.slot } else {
-        let k = SeriesKey(indicator: o.indicator, geography: o.geography)
-        if let s = slots[k] { slot = s } else { slot = keys.count; slots[k] = slot; keys.append(k); rows.append([]) }
-        previous = (k, slot)
-      }
-      rows[slot].append(i)
-    }
+    // Rows are grouped by their series index (the reader's counting sort: no copy, no hashing).
+    let groups = set.groups
+    let keys = set.seriesNames.map { SeriesKey(indicator: $0.indicator, geography: $0.geography) }
     let order = keys.indices.sorted { keys[$0] < keys[$1] }
-    // Series are built on all cores; the first error in series order is thrown, as one core would.
-    let seriesKeys = keys, seriesRows = rows
-    let built: [Result<KPISeries, any Error>] = order.parallelMap { slot in Result { try series(slot) } }
-    return try built.map { try $0.get() }
+    // Series are built on all cores in runs of 1,024; the first error in series order is
+    // thrown, as one core would. Each run is freed as it is appended, so the series are held
+    // once, not twice.
+    let runs = stride(from: 0, to: order.count, by: 1024).map { order[$0..<min($0 + 1024, order.count)] }
+    var built: [Result<[KPISeries], any Error>] = runs.parallelMap { run in Result { try run.map(series) } }
+    var out = [KPISeries]()
+    out.reserveCapacity(order.count)
+    for k in built.indices {
+      let run = built[k]
+      built[k] = .success([])
+      out += try run.get()
+    }
+    return out
     @Sendable func series(_ slot: Int) throws -> KPISeries {
-      let key = seriesKeys[slot]
-      let obs = seriesRows[slot].map { set.observations[$0] }.sorted { $0.period < $1.period }
+      let key = keys[slot]
+      let obs = groups.rows(of: slot).map { set.rows[Int($0)] }.sorted { $0.month < $1.month }
+      func detail(_ r: ObservationRow) -> ObservationDetail { set.details[Int(r.detail)] }
       let freq = catalogue[key.indicator]?.frequency
-        ?? Period.inferFrequency(obs.map { ParsedPeriod(period: $0.period, impliedFrequency: $0.impliedFrequency) })
+        ?? Period.inferFrequency(obs.map { ParsedPeriod(period: $0.period, impliedFrequency: detail($0).impliedFrequency) })
       let step = freq.monthsPerStep
       guard let first = obs.first?.period, let last = obs.last?.period else {
         throw DataError.invalid(InputLocation(file: set.file), message: "series \(key) has no rows")
@@ -41,15 +39,15 @@ public enum SeriesBuilder {
       }
       let count = (last.monthIndex - first.monthIndex) / step + 1
       var values = [Double](repeating: .nan, count: count)
-      for o in obs { if let v = o.value { values[(o.period.monthIndex - first.monthIndex) / step] = v } }
+      for o in obs { if let v = o.observedValue { values[(o.period.monthIndex - first.monthIndex) / step] = v } }
       let entry = catalogue[key.indicator]
-      let inputUnit = obs.compactMap(\.unit).first
+      let inputUnit = obs.lazy.compactMap { detail($0).unit }.first
       let unit = entry?.unit ?? inputUnit ?? .number
       let source = entry != nil ? "catalogue" : (inputUnit != nil ? "input" : "default")
       let bounds = entry?.effectiveBounds ?? unit.defaultBounds
       // Values outside the unit's bounds are data errors, named by row.
       for o in obs {
-        guard let v = o.value else { continue }
+        guard let v = o.observedValue else { continue }
         if let lo = bounds.lower, v < lo || (bounds.upper.map { v > $0 } ?? false) {
           throw DataError.invalid(InputLocation(file: set.file, row: o.row, column: "value"),
             message: "'\(v)' is outside the bounds of \(key.indicator) (\(unit.rawValue), \(lo) to \(bounds.upper.map { "\($0)" } ?? "∞"))")
@@ -60,7 +58,7 @@ public enum SeriesBuilder {
         }
       }
       return KPISeries(key: key, frequency: freq, start: first, values: values, unit: unit, unitSource: source, bounds: bounds,
-                       polarity: entry?.polarity ?? obs.compactMap(\.polarity).first, entry: entry)
+                       polarity: entry?.polarity ?? obs.lazy.compactMap { detail($0).polarity }.first, entry: entry)
     }
   }
 }

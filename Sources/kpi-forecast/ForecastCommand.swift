@@ -50,7 +50,7 @@ struct ForecastCommand: ParsableCommand {
     defer { console.finish() }
     var input = try inputOptions.load(console)
     let geo = input.set.hasGeography
-    input.set.observations = []  // the series hold the values now: the rows' memory is freed before fitting
+    input.set.releaseRows()  // the series hold the values now: the rows' memory is freed before fitting
     let lv = levels.isEmpty ? [80, 95] : levels
     let options = ForecastOptions(model: model, transform: transform, horizon: horizon.map { .steps($0) } ?? .toYearEnd,
                                   levels: lv, levelShifts: levelShifts.compactMap { Period.parse($0)?.period })

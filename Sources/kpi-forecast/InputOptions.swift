@@ -29,11 +29,11 @@ struct InputOptions: ParsableArguments {
     return try CSVReader().records(path: input)
   }
 
-  /// Reads and checks the observations and builds the series; notes go to `console`. The file's
-  /// bytes are released once the rows are parsed, before the series are built.
+  /// Reads and checks the observations and builds the series; notes go to `console`. The file
+  /// is read block by block (its bytes are never held whole).
   func load(_ console: Console) throws -> LoadedInput {
-    let set = try ObservationReader.parse(records: records(console), file: inputName)
-    return try build(set, console)
+    console.enter("reading \(inputName)")
+    return try build(ObservationReader.read(path: input), console)
   }
 
   /// Checks and builds from records already read.

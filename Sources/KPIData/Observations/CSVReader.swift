@@ -16,6 +16,9 @@ public struct CSVReader: Sendable {
   }
 
   public var delimiter: Character
+  /// About how many bytes each part of ``Records/parts()`` holds (parts are parsed on all
+  /// cores); tests set it small to put part boundaries everywhere.
+  var partBytes = 1 << 20
 
   public init(delimiter: Character = ",") { self.delimiter = delimiter }
 
@@ -71,8 +74,9 @@ public struct CSVReader: Sendable {
                               message: "a NUL byte at byte offset \(nul); this is not a text CSV file (export it again as CSV, UTF-8)")
     }
     let d = delimiter.asciiValue ?? UInt8(ascii: ",")
-    if let line = Self.unterminatedQuoteLine(bytes, delimiter: d) { throw DataError.unterminatedQuote(file: file, row: line) }
-    return Records(bytes: bytes, delimiter: d)
+    let scan = Self.scanQuotes(bytes, delimiter: d, partBytes: max(1, partBytes))
+    if let line = scan.unterminatedLine { throw DataError.unterminatedQuote(file: file, row: line) }
+    return Records(bytes: bytes, delimiter: d, cutOffsets: scan.cutOffsets, cutLines: scan.cutLines)
   }
 
   /// Throws ``DataError/notUTF8(file:row:byteOffset:)`` for the first invalid byte. ASCII (the
@@ -106,44 +110,94 @@ public struct CSVReader: Sendable {
     throw DataError.notUTF8(file: file, row: line, byteOffset: offset)
   }
 
-  /// The first line of a record whose quoted field is never closed, or nil: the record
-  /// parser's quote rules without building fields.
-  static func unterminatedQuoteLine(_ u: [UInt8], delimiter d: UInt8) -> Int? {
+  /// One pass of the record parser's quote rules without building fields: the first line of a
+  /// record whose quoted field is never closed (or nil), and the places where the records may
+  /// be cut into parts of about `partBytes` bytes — just after a line feed outside quotes (so a
+  /// quoted field holding a newline is never split), each with the line that starts there.
+  /// Also gives the last such place (`lastCut`, 0 when there is none), its line and the line
+  /// feeds before it, and all the line feeds, for a file read block by block. `startLine` is
+  /// the line of the first byte. Bytes that change nothing (not a quote, delimiter or line
+  /// end) are skipped in a tight loop.
+  static func scanQuotes(_ bytes: [UInt8], delimiter d: UInt8, partBytes: Int, startLine: Int = 1) -> QuoteScan {
+    var special = [Bool](repeating: false, count: 256)
+    for c in [0x22, d, 0x0D, 0x0A] { special[Int(c)] = true }
+    var scan = QuoteScan(lastCutLine: startLine)
     var inQuotes = false, atFieldStart = true
-    var line = 1, recordLine = 1
-    var i = 0
-    let n = u.count
-    while i < n {
-      let c = u[i]
-      if inQuotes {
-        if c == 0x22 {
-          if i + 1 < n && u[i + 1] == 0x22 { i += 2; continue }
-          inQuotes = false
-        } else if c == 0x0A { line += 1 }
-        i += 1
-        continue
+    var line = startLine, recordLine = startLine, lineFeeds = 0
+    var nextCut = partBytes
+    bytes.withUnsafeBufferPointer { u in
+      special.withUnsafeBufferPointer { special in
+        let n = u.count
+        var i = 0
+        while i < n {
+          if inQuotes {
+            while i < n && u[i] != 0x22 && u[i] != 0x0A { i += 1 }
+            guard i < n else { break }
+            if u[i] == 0x22 {
+              if i + 1 < n && u[i + 1] == 0x22 { i += 2; continue }
+              inQuotes = false
+            } else {
+              line += 1
+              lineFeeds += 1
+            }
+            i += 1
+            continue
+          }
+          let c = u[i]
+          if !special[Int(c)] {
+            atFieldStart = false
+            i += 1
+            while i < n && !special[Int(u[i])] { i += 1 }
+            continue
+          }
+          switch c {
+          case 0x22:
+            if atFieldStart { inQuotes = true }
+            atFieldStart = false
+          case d: atFieldStart = true
+          case 0x0D:
+            if i + 1 < n && u[i + 1] == 0x0A { break }
+            line += 1; recordLine = line; atFieldStart = true
+          case 0x0A:
+            line += 1; recordLine = line; atFieldStart = true
+            lineFeeds += 1
+            scan.lastCut = i + 1
+            scan.lastCutLine = line
+            scan.lineFeedsToLastCut = lineFeeds
+            if i + 1 >= nextCut && i + 1 < n {
+              scan.cutOffsets.append(i + 1)
+              scan.cutLines.append(line)
+              nextCut = i + 1 + partBytes
+            }
+          default: atFieldStart = false
+          }
+          i += 1
+        }
       }
-      switch c {
-      case 0x22:
-        if atFieldStart { inQuotes = true }
-        atFieldStart = false
-      case d: atFieldStart = true
-      case 0x0D:
-        if i + 1 < n && u[i + 1] == 0x0A { break }
-        line += 1; recordLine = line; atFieldStart = true
-      case 0x0A:
-        line += 1; recordLine = line; atFieldStart = true
-      default: atFieldStart = false
-      }
-      i += 1
     }
-    return inQuotes ? recordLine : nil
+    scan.unterminatedLine = inQuotes ? recordLine : nil
+    scan.lineFeeds = lineFeeds
+    return scan
   }
 
   /// Records read on demand from checked bytes. Blank lines are skipped.
   public struct Records: Sequence, Sendable {
     let bytes: [UInt8]
     let delimiter: UInt8
+    /// The byte range these records are read from, and the line at its start.
+    let start: Int, end: Int, startLine: Int
+    /// Record boundaries (offsets in `bytes`, ascending) with their lines, where ``parts()`` may cut.
+    let cutOffsets: [Int], cutLines: [Int]
+
+    init(bytes: [UInt8], delimiter: UInt8, cutOffsets: [Int] = [], cutLines: [Int] = [], start: Int = 0, end: Int? = nil, startLine: Int = 1) {
+      self.bytes = bytes
+      self.delimiter = delimiter
+      self.start = start
+      self.end = end ?? bytes.count
+      self.startLine = startLine
+      self.cutOffsets = cutOffsets
+      self.cutLines = cutLines
+    }
 
     /// The first record (the header), or nil for a file with none.
     public var first: Record? {
@@ -152,26 +206,55 @@ public struct CSVReader: Sendable {
     }
 
     /// Bytes in the file: a bound for reserving room.
-    public var byteCount: Int { bytes.count }
+    public var byteCount: Int { end - start }
 
-    public func makeIterator() -> Iterator { Iterator(bytes: bytes, delimiter: delimiter) }
+    public func makeIterator() -> Iterator { Iterator(bytes: bytes, delimiter: delimiter, start: start, end: end, line: startLine) }
+
+    /// The first record (the header) and the records after it split into parts at record
+    /// boundaries about ``CSVReader/partBytes`` apart, in file order: each part reads exactly
+    /// the records (and lines) the whole would, so parts can be parsed on separate cores.
+    public func parts() -> (header: Record?, parts: [Records]) { parts(withHeader: true) }
+
+    /// ``parts()`` with or without a header record first.
+    func parts(withHeader: Bool) -> (header: Record?, parts: [Records]) {
+      var it = makeIterator()
+      var header: Record?
+      if withHeader {
+        header = it.next()
+        if header == nil { return (nil, []) }
+      }
+      var parts = [Records]()
+      var from = it.i, line = it.line
+      for (offset, cutLine) in zip(cutOffsets, cutLines) where offset > from && offset < end {
+        parts.append(Records(bytes: bytes, delimiter: delimiter, start: from, end: offset, startLine: line))
+        from = offset
+        line = cutLine
+      }
+      if from < end { parts.append(Records(bytes: bytes, delimiter: delimiter, start: from, end: end, startLine: line)) }
+      return (header, parts)
+    }
 
     /// Walks the bytes one record at a time.
     public struct Iterator: IteratorProtocol {
       let bytes: [UInt8]
       let delimiter: UInt8
-      var i = 0
-      var line = 1
+      /// Where reading stops (a record boundary or the end of the bytes).
+      let end: Int
+      var i: Int
+      var line: Int
       var width = 8
       var scratch = [UInt8]()
 
-      init(bytes: [UInt8], delimiter: UInt8) {
+      init(bytes: [UInt8], delimiter: UInt8, start: Int = 0, end: Int? = nil, line: Int = 1) {
         self.bytes = bytes
         self.delimiter = delimiter
+        self.end = end ?? bytes.count
+        self.i = start
+        self.line = line
       }
 
       public mutating func next() -> Record? {
-        while i < bytes.count {
+        while i < end {
           if let r = record() { return r }
         }
         return nil
@@ -180,7 +263,7 @@ public struct CSVReader: Sendable {
       /// Reads one record from `i` (nil for a blank line); the same rules as RFC 4180 plus
       /// literal quotes inside an unquoted field, CRLF or lone CR line ends.
       mutating func record() -> Record? {
-        let u = bytes, n = u.count, d = delimiter
+        let u = bytes, n = end, d = delimiter
         var fields = [String]()
         fields.reserveCapacity(width)
         let recordLine = line
@@ -253,6 +336,6 @@ public struct CSVReader: Sendable {
 extension CSVReader.Records {
   /// Line ends in the bytes plus one: at least the number of records, for reserving room.
   public var recordBound: Int {
-    bytes.withUnsafeBufferPointer { b in b.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
+    bytes.withUnsafeBufferPointer { b in b[start..<end].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
   }
 }

@@ -13,42 +13,36 @@ public enum ObservationChecks {
     var notes = [String]()
     try checkColumnsAgainstEachOther(set)
     notes += catalogueConflicts(set, catalogue: catalogue)
-    // Rows grouped by series as indices (no copy of the observations: a national file holds
-    // over a million rows).
-    struct GroupKey: Hashable { var indicator: String; var geography: String? }
-    var groupOf = [GroupKey: Int](), members = [[Int]](), names = [String]()
-    for (i, o) in set.observations.enumerated() {
-      let key = GroupKey(indicator: o.indicator, geography: o.geography)
-      if let g = groupOf[key] { members[g].append(i); continue }
-      groupOf[key] = members.count
-      members.append([i])
-      names.append(o.indicator + (o.geography.map { " (\($0))" } ?? ""))
-    }
+    // Rows grouped by series as indices (no copy of the rows: a national file holds millions).
+    let groups = set.groups
+    let todayMonth = today.monthIndex
     var mixed = [String](), future = [String](), missing = [String]()
     var futureCount = 0, missingCount = 0, markerCounts = [String: Int]()
-    for (g, idx) in members.enumerated() {
-      let k = names[g]
-      let first = set.observations[idx[0]]
-      if catalogue[first.indicator]?.frequency == nil, idx.count >= 4,
-         let m = mixedFrequency(idx.map { set.observations[$0] }) { mixed.append("\(k): \(m)") }
-      var lateCount = 0, latest: Observation?
-      var gone = [Observation]()
+    for g in set.seriesNames.indices {
+      let idx = groups.rows(of: g)
+      guard !idx.isEmpty else { continue }
+      let name = set.seriesNames[g], k = name.description
+      if catalogue[name.indicator]?.frequency == nil, idx.count >= 4,
+         let m = mixedFrequency(idx.map { set.rows[Int($0)] }, details: set.details) { mixed.append("\(k): \(m)") }
+      var lateCount = 0, latest: ObservationRow?
+      var gone = [ObservationRow]()
       for i in idx {
-        let o = set.observations[i]
-        if o.period > today {
+        let o = set.rows[Int(i)]
+        if Int(o.month) > todayMonth {
           lateCount += 1
-          if latest.map({ o.period > $0.period }) ?? true { latest = o }
+          if latest.map({ o.month > $0.month }) ?? true { latest = o }
         }
-        if o.missingText != nil { gone.append(o) }
+        if set.details[Int(o.detail)].missingText != nil { gone.append(o) }
       }
       if let last = latest {
         futureCount += lateCount
         future.append("\(k): \(lateCount) row(s) after today (\(today)), the latest \(last.period) at row \(last.row)")
       }
       if !gone.isEmpty {
+        func marker(_ o: ObservationRow) -> String { set.details[Int(o.detail)].missingText ?? "" }
         missingCount += gone.count
-        for o in gone { markerCounts[o.missingText ?? "", default: 0] += 1 }
-        let listed = gone.prefix(4).map { "'\($0.missingText ?? "")' at row \($0.row)" }.joined(separator: ", ")
+        for o in gone { markerCounts[marker(o), default: 0] += 1 }
+        let listed = gone.prefix(4).map { "'\(marker($0))' at row \($0.row)" }.joined(separator: ", ")
         missing.append("\(k): \(gone.count) value(s) read as missing (\(listed)\(gone.count > 4 ? ", …" : ""))")
       }
     }
@@ -70,37 +64,58 @@ public enum ObservationChecks {
   /// The file's basis column (any case), if it has one.
   static func basisColumn(_ set: ObservationSet) -> String? { set.extraColumns.first { $0.lowercased() == "basis" } }
 
-  /// The basis column's text in a row (`column` from ``basisColumn(_:)``).
-  static func basisText(_ o: Observation, column: String?) -> String? {
-    guard let column, let v = o.extra[column]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
-    return v
+  /// Each detail's reporting basis, read from the basis column's text (nil when there is no
+  /// such column, the cell is blank or not a basis). A repeated column name reads its last
+  /// cell, as a row's `extra` does.
+  static func bases(_ set: ObservationSet) -> [ReportingBasis?] {
+    guard let column = basisColumn(set), let k = set.extraColumns.lastIndex(of: column) else {
+      return Array(repeating: nil, count: set.details.count)
+    }
+    return set.details.map { d in
+      guard k < d.extras.count else { return nil }
+      let v = d.extras[k].trimmingCharacters(in: .whitespaces)
+      return v.isEmpty ? nil : ReportingBasis.parse(v)
+    }
   }
 
   /// One indicator with two units, polarities or reporting bases in the file is an error at the second row.
   static func checkColumnsAgainstEachOther(_ set: ObservationSet) throws {
-    var units = [String: (KPIUnit, Int)](), pols = [String: (Polarity, Int)](), bases = [String: (ReportingBasis, Int)]()
-    let basis = basisColumn(set)
-    for o in set.observations {
-      if let u = o.unit {
-        if let (first, row) = units[o.indicator], first != u {
-          throw DataError.invalid(InputLocation(file: set.file, row: o.row, column: "unit"),
-            message: "indicator '\(o.indicator)' is given unit '\(u.rawValue)' here but '\(first.rawValue)' at row \(row); one indicator has one unit")
+    // Indicators numbered once per series, so each row costs array look-ups, not hashing.
+    var indicatorIDs = [String: Int](), indicators = [String]()
+    let indicatorOf = set.seriesNames.map { name -> Int in
+      if let i = indicatorIDs[name.indicator] { return i }
+      indicatorIDs[name.indicator] = indicators.count
+      indicators.append(name.indicator)
+      return indicators.count - 1
+    }
+    var units = [(KPIUnit, Int)?](repeating: nil, count: indicators.count)
+    var pols = [(Polarity, Int)?](repeating: nil, count: indicators.count)
+    var bases = [(ReportingBasis, Int)?](repeating: nil, count: indicators.count)
+    let basisOf = Self.bases(set)
+    for r in set.rows {
+      let d = set.details[Int(r.detail)], basis = basisOf[Int(r.detail)]
+      guard d.unit != nil || d.polarity != nil || basis != nil else { continue }
+      let id = indicatorOf[Int(r.series)], indicator = indicators[id]
+      if let u = d.unit {
+        if let (first, row) = units[id], first != u {
+          throw DataError.invalid(InputLocation(file: set.file, row: r.row, column: "unit"),
+            message: "indicator '\(indicator)' is given unit '\(u.rawValue)' here but '\(first.rawValue)' at row \(row); one indicator has one unit")
         }
-        if units[o.indicator] == nil { units[o.indicator] = (u, o.row) }
+        if units[id] == nil { units[id] = (u, r.row) }
       }
-      if let p = o.polarity {
-        if let (first, row) = pols[o.indicator], first != p {
-          throw DataError.invalid(InputLocation(file: set.file, row: o.row, column: "polarity"),
-            message: "indicator '\(o.indicator)' is given polarity '\(p.rawValue)' here but '\(first.rawValue)' at row \(row); one indicator has one polarity")
+      if let p = d.polarity {
+        if let (first, row) = pols[id], first != p {
+          throw DataError.invalid(InputLocation(file: set.file, row: r.row, column: "polarity"),
+            message: "indicator '\(indicator)' is given polarity '\(p.rawValue)' here but '\(first.rawValue)' at row \(row); one indicator has one polarity")
         }
-        if pols[o.indicator] == nil { pols[o.indicator] = (p, o.row) }
+        if pols[id] == nil { pols[id] = (p, r.row) }
       }
-      if let t = basisText(o, column: basis), let b = ReportingBasis.parse(t) {
-        if let (first, row) = bases[o.indicator], first != b {
-          throw DataError.invalid(InputLocation(file: set.file, row: o.row, column: "basis"),
-            message: "indicator '\(o.indicator)' is given basis '\(b.rawValue)' here but '\(first.rawValue)' at row \(row); one indicator has one reporting basis")
+      if let b = basis {
+        if let (first, row) = bases[id], first != b {
+          throw DataError.invalid(InputLocation(file: set.file, row: r.row, column: "basis"),
+            message: "indicator '\(indicator)' is given basis '\(b.rawValue)' here but '\(first.rawValue)' at row \(row); one indicator has one reporting basis")
         }
-        if bases[o.indicator] == nil { bases[o.indicator] = (b, o.row) }
+        if bases[id] == nil { bases[id] = (b, r.row) }
       }
     }
   }
@@ -108,29 +123,31 @@ public enum ObservationChecks {
   /// Notes where the file's unit, polarity or basis column differs from the catalogue (whose value is used).
   static func catalogueConflicts(_ set: ObservationSet, catalogue: Catalogue) -> [String] {
     var notes = [String](), said = Set<String>()
-    let basis = basisColumn(set)
-    for o in set.observations {
-      guard let e = catalogue[o.indicator] else { continue }
+    let basisOf = bases(set)
+    let entries = set.seriesNames.map { catalogue[$0.indicator] }
+    for r in set.rows {
+      guard let e = entries[Int(r.series)] else { continue }
+      let d = set.details[Int(r.detail)], indicator = set.seriesNames[Int(r.series)].indicator
       func say(_ column: String, _ given: String, _ used: String) {
-        guard said.insert("\(o.indicator)|\(column)").inserted else { return }
-        notes.append("\(o.indicator): the input's \(column) column says '\(given)' (row \(o.row)) but the catalogue says '\(used)'; the catalogue's \(column) is used")
+        guard said.insert("\(indicator)|\(column)").inserted else { return }
+        notes.append("\(indicator): the input's \(column) column says '\(given)' (row \(r.row)) but the catalogue says '\(used)'; the catalogue's \(column) is used")
       }
-      if let u = o.unit, u != e.unit { say("unit", u.rawValue, e.unit.rawValue) }
-      if let p = o.polarity, let cp = e.polarity, p != cp { say("polarity", p.rawValue, cp.rawValue) }
-      if let t = basisText(o, column: basis), let b = ReportingBasis.parse(t), let cb = e.basis, b != cb { say("basis", b.rawValue, cb.rawValue) }
+      if let u = d.unit, u != e.unit { say("unit", u.rawValue, e.unit.rawValue) }
+      if let p = d.polarity, let cp = e.polarity, p != cp { say("polarity", p.rawValue, cp.rawValue) }
+      if let b = basisOf[Int(r.detail)], let cb = e.basis, b != cb { say("basis", b.rawValue, cb.rawValue) }
     }
     return notes
   }
 
   /// Rows a month apart and rows three months apart (in a run of three or more) in one series.
-  static func mixedFrequency(_ obs: [Observation]) -> String? {
-    guard obs.allSatisfy({ $0.impliedFrequency == nil }), obs.count >= 4 else { return nil }
-    let sorted = obs.sorted { $0.period < $1.period }
+  static func mixedFrequency(_ rows: [ObservationRow], details: [ObservationDetail]) -> String? {
+    guard rows.allSatisfy({ details[Int($0.detail)].impliedFrequency == nil }), rows.count >= 4 else { return nil }
+    let sorted = rows.sorted { $0.month < $1.month }
     var monthly: (Int, Int)?, quarterly: (Int, Int)?
     for i in 1..<sorted.count {
-      let gap = sorted[i].period.monthIndex - sorted[i - 1].period.monthIndex
+      let gap = sorted[i].month - sorted[i - 1].month
       if gap == 1, monthly == nil { monthly = (sorted[i - 1].row, sorted[i].row) }
-      if gap == 3, i >= 2, sorted[i - 1].period.monthIndex - sorted[i - 2].period.monthIndex == 3, quarterly == nil {
+      if gap == 3, i >= 2, sorted[i - 1].month - sorted[i - 2].month == 3, quarterly == nil {
         quarterly = (sorted[i - 2].row, sorted[i].row)
       }
     }

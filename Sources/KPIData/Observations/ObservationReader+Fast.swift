@@ -22,8 +22,11 @@ extension ObservationReader {
   /// `-?digits[.digits]` with at most 15 digits in all, read on the bytes: the digits as an
   /// integer (exact below 2⁵³) divided by an exact power of ten, one correctly rounded
   /// operation, so the result equals `Double(text)` (Clinger's fast path). Nil for anything else.
-  static func plainDecimal(_ s: String) -> Double? {
-    var u = s.utf8[...]
+  static func plainDecimal(_ s: String) -> Double? { plainDecimal(s.utf8) }
+
+  /// ``plainDecimal(_:)-(String)`` on bytes (a cell read straight from a file).
+  static func plainDecimal<C: Collection>(_ bytes: C) -> Double? where C.Element == UInt8 {
+    var u = bytes[...]
     guard let f = u.first else { return nil }
     let negative = f == 0x2D
     if negative { u = u.dropFirst() }

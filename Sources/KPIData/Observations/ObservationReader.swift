@@ -7,7 +7,10 @@ public enum ObservationReader {
   /// Markers read as a missing value (case-insensitive), besides the empty cell.
   public static let missingMarkers: Set<String> = ["na", "n/a", "nan", "-", "..", ".", "x", "c", "tbc", "null", "missing", "z", "u"]
 
+  /// Reads a file (`-` = standard input): block by block when it is a regular file or
+  /// standard input, so memory grows with the rows' compact form, not the file's bytes.
   public static func read(path: String) throws -> ObservationSet {
+    if let set = try readBlocks(path: path) { return set }
     let records = try CSVReader().records(path: path)
     return try parse(records: records, file: InputFile.displayName(path))
   }
@@ -17,80 +20,44 @@ public enum ObservationReader {
   }
 
   /// Parses records already read (so standard input is read once), on demand from bytes or in
-  /// an array. A header alone is an error ("no data rows").
+  /// an array. A header alone is an error ("no data rows"). Records read from bytes are parsed
+  /// in parts on all cores and merged in file order: the rows, and the error for the first bad
+  /// or repeated row, are exactly those of reading the records one by one.
   public static func parse(records: some CSVRecordSource, file: String) throws -> ObservationSet {
-    guard let header = records.first else { throw DataError.emptyFile(file: file) }
-    let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-    let lower = names.map { $0.lowercased() }
-    func index(_ n: String) -> Int? { lower.firstIndex(of: n) }
-    guard let iInd = index("indicator") else { throw DataError.missingColumn(file: file, column: "indicator", header: names) }
-    guard let iPer = index("period") else { throw DataError.missingColumn(file: file, column: "period", header: names) }
-    guard let iVal = index("value") else { throw DataError.missingColumn(file: file, column: "value", header: names) }
-    let iGeo = index("geography"), iStatus = index("status"), iUnit = index("unit"), iPol = index("polarity")
-    let known = Set([iInd, iPer, iVal, iGeo, iStatus, iUnit, iPol].compactMap { $0 })
-    let extraIdx = names.indices.filter { !known.contains($0) }
-    var seen = DuplicateTracker()
-    var extras = ExtraColumnCache(names: names, indices: extraIdx)
-    var out = [Observation]()
-    out.reserveCapacity(records.recordBound)
-    var dataRows = 0
-    for rec in records.dropFirst() {
-      dataRows += 1
-      let f = rec.fields
-      if f.count != names.count {
-        // A trailing empty field from a trailing delimiter is tolerated; anything else is an error.
-        if !(f.count == names.count + 1 && f.last == "") {
-          throw DataError.wrongFieldCount(file: file, row: rec.line, expected: names.count, found: f.count)
-        }
-      }
-      func cell(_ i: Int) -> String { trimmed(f[i]) }
-      func loc(_ i: Int) -> InputLocation { InputLocation(file: file, row: rec.line, column: names[i]) }
-      let indicator = cell(iInd)
-      if indicator.isEmpty { throw DataError.emptyField(loc(iInd)) }
-      let pText = cell(iPer)
-      guard let parsed = Period.parse(pText) else { throw DataError.unparsablePeriod(loc(iPer), text: pText) }
-      let vText = cell(iVal)
-      let value: Double?
-      var missingText: String?
-      if vText.isEmpty || isMissingMarker(vText) {
-        value = nil
-        if !vText.isEmpty { missingText = vText }
-      } else {
-        guard let v = parseNumber(vText) else { throw DataError.unparsableValue(loc(iVal), text: vText) }
-        value = v
-      }
-      var unit: KPIUnit?
-      if let i = iUnit, !cell(i).isEmpty {
-        guard let u = KPIUnit(rawValue: cell(i).lowercased()) else {
-          throw DataError.invalid(loc(i), message: "'\(cell(i))' is not a unit; use percent, count, rate, days or number")
-        }
-        unit = u
-      }
-      var polarity: Polarity?
-      if let i = iPol, !cell(i).isEmpty {
-        guard let p = parsePolarity(cell(i)) else {
-          throw DataError.invalid(loc(i), message: "'\(cell(i))' is not a polarity; use bigger, smaller or plan")
-        }
-        polarity = p
-      }
-      let geo = iGeo.map(cell).flatMap { $0.isEmpty ? nil : $0 }
-      if let first = seen.firstRow(indicator: indicator, geography: geo, month: parsed.period.monthIndex, row: rec.line) {
-        throw DataError.duplicateObservation(loc(iPer), firstRow: first,
-          key: "indicator '\(indicator)'\(geo.map { ", geography '\($0)'" } ?? ""), period \(parsed.period)")
-      }
-      let extra = extras.extra(f)
-      out.append(Observation(indicator: indicator, geography: geo, period: parsed.period, impliedFrequency: parsed.impliedFrequency,
-                             value: value, status: iStatus.map(cell).flatMap { $0.isEmpty ? nil : $0 }, unit: unit,
-                             polarity: polarity, row: rec.line, extra: extra, missingText: missingText))
+    let columns: ObservationColumns
+    let parts: [ObservationPart]
+    if let bytes = records as? CSVReader.Records {
+      let split = bytes.parts()
+      guard let header = split.header else { throw DataError.emptyFile(file: file) }
+      let found = try ObservationColumns(header: header, file: file)
+      columns = found
+      parts = split.parts.parallelMap { ObservationPart(bytes: $0, columns: found, file: file) }
+    } else {
+      guard let header = records.first else { throw DataError.emptyFile(file: file) }
+      columns = try ObservationColumns(header: header, file: file)
+      parts = [ObservationPart(records: records.dropFirst(), columns: columns, file: file)]
     }
-    guard dataRows > 0 else { throw DataError.noDataRows(file: file) }
-    return ObservationSet(file: file, observations: out, hasGeography: iGeo != nil, extraColumns: extraIdx.map { names[$0] })
+    return try merge(parts, columns: columns, file: file)
+  }
+
+  /// Joins parts in file order into one set (``ObservationMerger``), freeing each part once merged.
+  static func merge(_ parts: consuming [ObservationPart], columns: ObservationColumns, file: String) throws -> ObservationSet {
+    var merger = ObservationMerger(columns: columns, file: file)
+    merger.reserve(parts.reduce(0) { $0 + $1.rows.count })
+    for k in parts.indices where merger.failure == nil {
+      let part = parts[k]
+      parts[k] = ObservationPart()
+      merger.add(part)
+    }
+    return try merger.finish()
   }
 
   /// Removes leading and trailing spaces and tabs (fast path: no copy when there are none).
   static func trimmed(_ s: String) -> String {
     let u = s.utf8
-    guard let f = u.first, let l = u.last else { return s }
+    // The last byte by index (not `last`, which is not inlined here and costs a call per cell).
+    guard let f = u.first else { return s }
+    let l = u[u.index(before: u.endIndex)]
     if f != 0x20 && f != 0x09 && l != 0x20 && l != 0x09 { return s }
     return s.trimmingCharacters(in: .whitespaces)
   }
