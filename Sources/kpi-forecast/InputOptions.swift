@@ -22,10 +22,7 @@ struct InputOptions: ParsableArguments {
   /// here), so the whole file is never held as strings.
   func records(_ console: Console) throws -> CSVReader.Records {
     console.enter("reading \(inputName)")
-    if let tidy = try LAITLongFile.tidyIfLAIT(path: input) {
-      console.note("\(inputName) is a DfE LAIT extract: read as tidy observations (measure code, authority or England)")
-      return try CSVReader().records(bytes: tidy, file: inputName)
-    }
+    if let tidy = try laitRows(console) { return try CSVReader().records(bytes: tidy, file: inputName) }
     return try CSVReader().records(path: input)
   }
 
@@ -33,7 +30,17 @@ struct InputOptions: ParsableArguments {
   /// is read block by block (its bytes are never held whole).
   func load(_ console: Console) throws -> LoadedInput {
     console.enter("reading \(inputName)")
+    if let tidy = try laitRows(console) {
+      return try build(ObservationReader.parse(records: CSVReader().records(bytes: tidy, file: inputName), file: inputName), console)
+    }
     return try build(ObservationReader.read(path: input), console)
+  }
+
+  /// A DfE LAIT long extract's rows as tidy CSV (``LAITLongFile``), said in a note; nil for any other input.
+  private func laitRows(_ console: Console) throws -> [UInt8]? {
+    guard let tidy = try LAITLongFile.tidyIfLAIT(path: input) else { return nil }
+    console.note("\(inputName) is a DfE LAIT extract: read as tidy observations (measure code, authority or England)")
+    return tidy
   }
 
   /// Checks and builds from records already read.
