@@ -13,7 +13,7 @@ In one invocation it
      back-transform, write CSV);
   4. runs R's `tslm` + `forecast` loop on a subset (R is slow per series: the subset's series/s
      is reported; skipped with a note when Rscript or the forecast package is missing);
-  5. forecasts the DfE LAIT long file (converted by scripts/lait_to_tidy.py, read by path);
+  5. forecasts the DfE LAIT long file, read by path as published;
   6. runs the default model on Tourism quarterly (427 series, h = 8) beside R `thetaf`.
 Each program runs as a child process; wall time and that child's own peak RSS (wait4) are
 printed, with series/s and the ratios.
@@ -24,6 +24,7 @@ Usage:
 Needs numpy, scipy, pyarrow (pip) and optionally R with r-cran-forecast (apt).
 """
 import argparse
+import csv
 import os
 import shutil
 import subprocess
@@ -384,13 +385,14 @@ def main():
             if r_rate:
                 print(f"  ratio regression / R tslm: {swift_reg / r_rate:.0f}x")
         if "lait" in only:
-            lait = os.path.join(tmp, "lait.csv")
-            with open(lait, "w") as f:
-                subprocess.run([sys.executable, os.path.join(HERE, "lait_to_tidy.py"), a.data], stdout=f, check=True)
-            with open(lait) as f:
-                next(f)
-                n = len({tuple(l.split(",")[0:1] + l.rstrip("\n").split(",")[3:4]) for l in f})
-            print(f"DfE LAIT long file ({os.path.join(a.data, 'dfe', 'lait_childrens_kpis_long.csv')}, via lait_to_tidy.py): {n:,} series")
+            # The extract as published, read by path (kpi-forecast recognises LAIT's header):
+            # authorities, England and the regions, one series per measure and area.
+            lait = os.path.join(a.data, "dfe", "lait_childrens_kpis_long.csv")
+            with open(lait, newline="") as f:
+                keys = {(r["measure_code"], "England" if r["geographic_level"] == "National" else r["area_name"])
+                        for r in csv.DictReader(f)}
+            n = len(keys)
+            print(f"DfE LAIT long file ({lait}, read by path): {n:,} series")
             for model in ("auto", "regression"):
                 dt, rss, rc = run_child([a.binary, "forecast", lait, "--model", model, "--format", "csv",
                                          "--output", os.path.join(tmp, f"lait_{model}.csv")])
