@@ -23,20 +23,17 @@ public enum Forecaster {
     run(series.parallelMap { PreparedSeries($0, options: options) }, options: options, progress: progress).forecasts
   }
 
-  /// As ``forecastAll(_:options:progress:)``, handing the forecasts to `consume` in input order,
-  /// `chunk` series at a time, so a national batch never holds every band at once; each series
-  /// is returned stripped to its notes and refusal (``SeriesForecast/stripped``). The forecasts
-  /// are those of one whole-batch run: the rules and calibration are learned on the whole batch first.
-  public static func forecastAll(_ series: [KPISeries], options: ForecastOptions, chunk: Int,
-                                 progress: (@Sendable (Int, Int) -> Void)? = nil,
-                                 consume: ([SeriesForecast]) throws -> Void) rethrows -> [SeriesForecast] {
-    var kept = [SeriesForecast]()
-    kept.reserveCapacity(series.count)
-    _ = try run(series.parallelMap { PreparedSeries($0, options: options) }, options: options, chunk: chunk, progress: progress) { part in
-      try consume(part)
-      kept += part.map(\.stripped)
-    }
-    return kept
+  /// As ``forecastAll(_:options:progress:)`` for a national batch: each forecast is handed to
+  /// `each` on the core that made it (to render and strip it there, say), and the results to
+  /// `consume` in input order, `chunk` series at a time, so no more than one chunk's bands are
+  /// ever held. The forecasts are those of one whole-batch run: auto's rules and calibration are
+  /// learned on the whole batch first.
+  public static func forecastAll<T: Sendable>(_ series: [KPISeries], options: ForecastOptions, chunk: Int,
+                                              progress: (@Sendable (Int, Int) -> Void)? = nil,
+                                              each: @escaping @Sendable (SeriesForecast) -> T,
+                                              consume: ([T]) throws -> Void) rethrows {
+    _ = try run(series.parallelMap { PreparedSeries($0, options: options) }, options: options, chunk: chunk, progress: progress,
+                each: each, consume: consume)
   }
 
   /// The engine over prepared series: forecasts, and what `auto` learned per regime (its rule
@@ -45,15 +42,16 @@ public enum Forecaster {
                          progress: (@Sendable (Int, Int) -> Void)? = nil) -> (forecasts: [SeriesForecast], learning: [Regime: AutoLearner.Outcome]) {
     var all = [SeriesForecast]()
     all.reserveCapacity(prepared.count)
-    let learning = run(prepared, options: options, chunk: max(prepared.count, 1), progress: progress) { all += $0 }
+    let learning = run(prepared, options: options, chunk: max(prepared.count, 1), progress: progress, each: { $0 }) { all += $0 }
     return (all, learning)
   }
 
   /// The engine in chunks: learns on the whole batch (pass 0), then fits and forecasts `chunk`
-  /// series at a time on all cores, handing each chunk to `consume` in input order.
-  static func run(_ prepared: [PreparedSeries], options: ForecastOptions, chunk: Int,
-                  progress: (@Sendable (Int, Int) -> Void)?,
-                  consume: ([SeriesForecast]) throws -> Void) rethrows -> [Regime: AutoLearner.Outcome] {
+  /// series at a time on all cores, maps each forecast by `each` where it was made, and hands
+  /// each chunk's results to `consume` in input order.
+  static func run<T: Sendable>(_ prepared: [PreparedSeries], options: ForecastOptions, chunk: Int,
+                               progress: (@Sendable (Int, Int) -> Void)?, each: @escaping @Sendable (SeriesForecast) -> T,
+                               consume: ([T]) throws -> Void) rethrows -> [Regime: AutoLearner.Outcome] {
     var auto = options.auto
     // Pass 0: the series that read a regime's rule teach it (rolling origins inside their own
     // training data), and the chosen rule's errors calibrate the regime's intervals.
@@ -134,7 +132,7 @@ public enum Forecaster {
     let size = max(chunk, 1)
     for start in stride(from: 0, to: total, by: size) {
       let tick: (@Sendable (Int) -> Void)? = progress.map { p in { @Sendable done in p(start + done, total) } }
-      try consume(Array(start..<min(start + size, total)).parallelMap(progress: tick, forecastOne))
+      try consume(Array(start..<min(start + size, total)).parallelMap(progress: tick) { each(forecastOne($0)) })
     }
     return learning
   }

@@ -26,15 +26,25 @@ public enum ForecastRenderer {
   /// written into byte buffers on all cores and kept in input order, so the bytes are those of
   /// a one-core run.
   public static func csvChunks(_ forecasts: [SeriesForecast], levels: [Double], withGeography: Bool) -> [[UInt8]] {
+    let starts = Array(stride(from: 0, to: forecasts.count, by: csvChunk))
+    return [csvHeader(levels: levels, withGeography: withGeography)] + starts.parallelMap { start in
+      csvRows(forecasts[start..<min(start + csvChunk, forecasts.count)], levels: levels, withGeography: withGeography)
+    }
+  }
+
+  /// The CSV header line.
+  public static func csvHeader(levels: [Double], withGeography: Bool) -> [UInt8] {
     var header = ["indicator"]
     if withGeography { header.append("geography") }
     header += ["period", "mean"]
     for l in levels { header += ["lo\(levelName(l))", "hi\(levelName(l))"] }
     header.append("model")
-    let starts = Array(stride(from: 0, to: forecasts.count, by: csvChunk))
-    return [Array((header.joined(separator: ",") + "\n").utf8)] + starts.parallelMap { start in
-      csvRows(forecasts[start..<min(start + csvChunk, forecasts.count)], levels: levels, withGeography: withGeography)
-    }
+    return Array((header.joined(separator: ",") + "\n").utf8)
+  }
+
+  /// One series' CSV rows (the bytes ``csvChunks(_:levels:withGeography:)`` writes for it).
+  public static func csvRows(_ forecast: SeriesForecast, levels: [Double], withGeography: Bool) -> [UInt8] {
+    csvRows([forecast][...], levels: levels, withGeography: withGeography)
   }
 
   /// The CSV rows of some series: each text field's quoting decided once per series.

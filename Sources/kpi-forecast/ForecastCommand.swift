@@ -60,15 +60,20 @@ struct ForecastCommand: ParsableCommand {
     case .csv:
       // Rows are written as each chunk of series is forecast (a national batch never holds
       // every band at once); the bytes are those of one whole-batch write.
+      // Each series' rows are rendered where it was forecast, and only its notes are kept.
       let stream = try out.stream()
-      var first = true
-      forecasts = try Forecaster.forecastAll(input.series, options: options, chunk: Self.writeChunk, progress: progress) { part in
-        let chunks = ForecastRenderer.csvChunks(part, levels: lv, withGeography: geo)
-        try stream.append(chunks: first ? chunks : Array(chunks.dropFirst()))  // one header
-        first = false
+      try stream.append(ForecastRenderer.csvHeader(levels: lv, withGeography: geo))
+      var kept = [SeriesForecast]()
+      kept.reserveCapacity(input.series.count)
+      try Forecaster.forecastAll(input.series, options: options, chunk: Self.writeChunk, progress: progress,
+                                 each: { f in (rows: ForecastRenderer.csvRows(f, levels: lv, withGeography: geo), kept: f.stripped) }) { part in
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(part.reduce(0) { $0 + $1.rows.count })
+        for p in part { bytes += p.rows; kept.append(p.kept) }
+        try stream.append(bytes)
       }
-      if first { try stream.append(chunks: ForecastRenderer.csvChunks([], levels: lv, withGeography: geo)) }  // no series: the header
       try stream.finish()
+      forecasts = kept
     case .table:
       forecasts = Forecaster.forecastAll(input.series, options: options, progress: progress)
       console.enter("writing")

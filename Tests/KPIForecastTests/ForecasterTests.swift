@@ -34,7 +34,8 @@ import KPIStats
     let options = ForecastOptions(horizon: .steps(4))
     let whole = Forecaster.forecastAll(series, options: options)
     var parts = [[SeriesForecast]]()
-    let kept = Forecaster.forecastAll(series, options: options, chunk: 7) { parts.append($0) }
+    Forecaster.forecastAll(series, options: options, chunk: 7, each: { $0 }) { parts.append($0) }
+    let kept = parts.flatMap { $0.map(\.stripped) }
     #expect(parts.map(\.count) == [7, 7, 7, 7, 7, 7, 3])
     let chunked = parts.flatMap { $0 }
     #expect(chunked.count == whole.count)
