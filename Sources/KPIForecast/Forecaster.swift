@@ -52,6 +52,10 @@ public enum Forecaster {
   static func run<T: Sendable>(_ prepared: [PreparedSeries], options: ForecastOptions, chunk: Int,
                                progress: (@Sendable (Int, Int) -> Void)?, each: @escaping @Sendable (SeriesForecast) -> T,
                                consume: ([T]) throws -> Void) rethrows -> [Regime: AutoLearner.Outcome] {
+    // Short series of an indicator reported by many authorities borrow its seasonal shape.
+    var shaped = prepared
+    BorrowedShape.apply(&shaped)
+    let prepared = shaped
     var auto = options.auto
     // Pass 0: the series that read a regime's rule teach it (rolling origins inside their own
     // training data), and the chosen rule's errors calibrate the regime's intervals.

@@ -1,0 +1,80 @@
+import KPIData
+import KPIStats
+
+/// The seasonal shape a short series borrows from the same indicator in other authorities
+/// (a batch with a geography column): empirical Bayes on the model scale.
+///
+/// For each indicator (same season length and transform), every authority series with at least
+/// m + 3 observations gives centred seasonal effects γ_j (level + trend + season regression on
+/// the model scale, seasons by calendar), their residual variance σ_j² and the effects' noise
+/// σ_j²·m/n_j. With at least ``minimumProfiles`` of them, τ² is the between-series variance of
+/// the effects beyond that noise (method of moments, DerSimonian & Laird 1986). A series of at
+/// most ``maximumObservations`` values without a catalogue prior then gets the others' mean
+/// shape as a ``SeasonalPrior`` worth median(σ_j²)/τ² pseudo-observations per season (capped at
+/// ``maximumWeight``): alike shapes lend most of themselves, shapes that differ barely anything.
+/// The note names how many series it came from.
+enum BorrowedShape {
+  static let maximumObservations = 8
+  static let minimumProfiles = 3
+  static let maximumWeight = 8.0
+
+  struct Profile { var effects: [Double]; var sigma2: Double; var noise: Double }
+
+  /// Gives each short series of `prepared` its borrowed shape (in place).
+  static func apply(_ prepared: inout [PreparedSeries]) {
+    var groups = [String: [Int]]()
+    for (i, p) in prepared.enumerated() {
+      let m = p.model.input.period
+      guard p.refusal == nil, m > 1, let g = p.series.key.geography, !GeographyKind(name: g).isAggregate else { continue }
+      groups["\(p.series.key.indicator)|\(m)|\(p.transform.name)", default: []].append(i)
+    }
+    for key in groups.keys.sorted() {
+      guard let members = groups[key] else { continue }
+      let short = members.filter {
+        prepared[$0].model.input.observedCount <= maximumObservations && prepared[$0].model.seasonalPrior == nil && prepared[$0].choice == .auto
+      }
+      guard !short.isEmpty else { continue }
+      var profiles = [(index: Int, profile: Profile)]()
+      for i in members { if let p = profile(prepared[i].model.input) { profiles.append((i, p)) } }
+      guard profiles.count >= minimumProfiles, let m = profiles.first?.profile.effects.count else { continue }
+      var between = 0.0
+      for s in 0..<m {
+        let e = profiles.map { $0.profile.effects[s] }
+        let mean = e.reduce(0, +) / Double(e.count)
+        between += e.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(e.count - 1)
+      }
+      between /= Double(m)
+      let noise = profiles.reduce(0) { $0 + $1.profile.noise } / Double(profiles.count)
+      let tau2 = max(between - noise, 1e-12)
+      let sigma2 = SampleQuantile.median(profiles.map(\.profile.sigma2))
+      let weight = min(sigma2 / tau2, maximumWeight)
+      guard weight > 1e-3 else { continue }
+      let indicator = prepared[members[0]].series.key.indicator
+      for i in short {
+        let others = profiles.filter { $0.index != i }
+        guard others.count >= minimumProfiles else { continue }
+        let mu = (0..<m).map { s in others.reduce(0) { $0 + $1.profile.effects[s] } / Double(others.count) }
+        guard let prior = try? SeasonalPrior(effects: mu, weight: weight) else { continue }
+        prepared[i].model.seasonalPrior = prior
+        prepared[i].notes.append(.seasonalPrior(
+          "seasonal shape borrowed from \(others.count) other series of \(indicator) (worth \(NumberFormat.human(weight, decimals: 1)) observations a season)"))
+      }
+    }
+  }
+
+  /// Centred seasonal effects (by calendar season), residual variance and the effects' noise of
+  /// a series on its model scale; nil with fewer than m + 3 observations or no residual spread.
+  static func profile(_ x: SeriesInput) -> Profile? {
+    let m = x.period, n = x.observedCount
+    guard m > 1, n >= m + 3,
+          let fit = try? SeasonalRegression(trend: true, seasonal: true, minimumSeasonalCycles: 1).fit(x),
+          fit.termNames.contains(where: { $0.hasPrefix("season") }), fit.sigma > 0 else { return nil }
+    var gamma = [Double](repeating: 0, count: m)
+    for (k, name) in fit.termNames.enumerated() where name.hasPrefix("season") {
+      if let s = Int(name.dropFirst("season".count)), s >= 2, s <= m { gamma[s - 1] = fit.coefficients[k] ?? 0 }
+    }
+    let mean = gamma.reduce(0, +) / Double(m)
+    let s2 = fit.sigma * fit.sigma
+    return Profile(effects: gamma.map { $0 - mean }, sigma2: s2, noise: s2 * Double(m) / Double(n))
+  }
+}
