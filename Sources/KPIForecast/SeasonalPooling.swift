@@ -17,7 +17,7 @@ public enum SeasonalPooling {
   public static let minimumGroupSize = 3
   public static let maximumWeight = 8.0
 
-  struct Profile { var effects: [Double]; var sigma2: Double; var noise: Double }
+  typealias Profile = BorrowedShape.Profile
 
   /// Priors for `inputs` (nil where no prior applies: non-positive data, no season, a group of
   /// fewer than ``minimumGroupSize`` usable series, or a series that already has a prior).
@@ -57,21 +57,11 @@ public enum SeasonalPooling {
     return out
   }
 
-  /// Log-scale seasonal effects (centred), residual variance and the effects' sampling variance.
+  /// Log-scale seasonal effects (centred), residual variance and the effects' sampling variance
+  /// (``BorrowedShape/profile(_:)`` of the logged values).
   static func profile(_ y: [Double], input: SeriesInput) -> Profile? {
-    let m = input.period
-    guard m > 1, y.allSatisfy({ $0.isNaN || $0 > 0 }) else { return nil }
-    let x = SeriesInput(values: y.map { $0.isNaN ? .nan : Foundation.log($0) }, period: m, firstSeason: input.firstSeason)
-    let n = x.observedCount
-    guard n >= m + 3 else { return nil }
-    guard let fit = try? SeasonalRegression(trend: true, seasonal: true, minimumSeasonalCycles: 1).fit(x),
-          fit.termNames.contains(where: { $0.hasPrefix("season") }), fit.sigma > 0 else { return nil }
-    var gamma = [Double](repeating: 0, count: m)
-    for (k, name) in fit.termNames.enumerated() where name.hasPrefix("season") {
-      if let s = Int(name.dropFirst("season".count)), s >= 2, s <= m { gamma[s - 1] = fit.coefficients[k] ?? 0 }
-    }
-    let mean = gamma.reduce(0, +) / Double(m)
-    let s2 = fit.sigma * fit.sigma
-    return Profile(effects: gamma.map { $0 - mean }, sigma2: s2, noise: s2 * Double(m) / Double(n))
+    guard input.period > 1, y.allSatisfy({ $0.isNaN || $0 > 0 }) else { return nil }
+    return BorrowedShape.profile(SeriesInput(values: y.map { $0.isNaN ? .nan : Foundation.log($0) }, period: input.period,
+                                             firstSeason: input.firstSeason))
   }
 }
