@@ -6,8 +6,8 @@
 struct ObservationMerger {
   let columns: ObservationColumns
   let file: String
-  private var seriesNames = [ObservationSeriesName](), seriesIndex = [ObservationSeriesName: UInt32]()
-  private var details = [ObservationDetail](), detailIndex = [ObservationDetail: UInt32]()
+  private var seriesNames = [ObservationSeriesName](), seriesIndex = InternIndex<ObservationSeriesName>()
+  private var details = [ObservationDetail](), detailIndex = InternIndex<ObservationDetail>()
   private var rows = [ObservationRow]()
   private var dataRows = 0
   /// The first bad row: no part is added after it.
@@ -24,20 +24,11 @@ struct ObservationMerger {
   /// Adds the next part's rows and keeps its error (parts after one with an error are ignored).
   mutating func add(_ part: ObservationPart) {
     guard failure == nil else { return }
-    let seriesMap = part.seriesNames.map { name -> UInt32 in
-      if let s = seriesIndex[name] { return s }
-      let s = UInt32(seriesNames.count)
-      seriesIndex[name] = s
-      seriesNames.append(name)
-      return s
-    }
-    let detailMap = part.details.map { d -> UInt32 in
-      if let i = detailIndex[d] { return i }
-      let i = UInt32(details.count)
-      detailIndex[d] = i
-      details.append(d)
-      return i
-    }
+    var seriesMap = [UInt32](), detailMap = [UInt32]()
+    seriesMap.reserveCapacity(part.seriesNames.count)
+    detailMap.reserveCapacity(part.details.count)
+    for name in part.seriesNames { seriesMap.append(seriesIndex.number(of: name, in: &seriesNames)) }
+    for d in part.details { detailMap.append(detailIndex.number(of: d, in: &details)) }
     for var r in part.rows {
       r.series = seriesMap[Int(r.series)]
       r.detail = detailMap[Int(r.detail)]

@@ -6,8 +6,8 @@ struct ObservationPartParser {
   let columns: ObservationColumns
   let file: String
   var part = ObservationPart()
-  private var seriesIndex = [ObservationSeriesName: UInt32]()
-  private var detailIndex = [ObservationDetail: UInt32]()
+  private var seriesIndex = InternIndex<ObservationSeriesName>()
+  private var detailNumbers = InternIndex<ObservationDetail>()
   private var lastSeries: UInt32?, lastDetail: UInt32?
   private var lastUnit: (text: String, unit: KPIUnit)?, lastPolarity: (text: String, polarity: Polarity)?
   /// Start of each field, then one past the end of the last, of the record read from bytes.
@@ -210,25 +210,14 @@ struct ObservationPartParser {
   /// The series of a row, added when new: the previous row's when the names match.
   private mutating func series(_ indicator: String, _ geo: String?) -> UInt32 {
     if let s = lastSeries, part.seriesNames[Int(s)].indicator == indicator, part.seriesNames[Int(s)].geography == geo { return s }
-    let name = ObservationSeriesName(indicator: indicator, geography: geo)
-    let s: UInt32
-    if let found = seriesIndex[name] { s = found } else {
-      s = UInt32(part.seriesNames.count)
-      seriesIndex[name] = s
-      part.seriesNames.append(name)
-    }
+    let s = seriesIndex.number(of: ObservationSeriesName(indicator: indicator, geography: geo), in: &part.seriesNames)
     lastSeries = s
     return s
   }
 
   /// The index of a detail, added when new; it becomes the previous row's.
   private mutating func detailIndex(_ new: ObservationDetail) -> UInt32 {
-    let d: UInt32
-    if let found = detailIndex[new] { d = found } else {
-      d = UInt32(part.details.count)
-      detailIndex[new] = d
-      part.details.append(new)
-    }
+    let d = detailNumbers.number(of: new, in: &part.details)
     lastDetail = d
     return d
   }
