@@ -69,10 +69,10 @@ let package = Package(
     // Timing of automatic ETS on the Tourism quarterly series (swift run -c release ets-bench).
     .executableTarget(name: "ets-bench", dependencies: ["KPIStats"], path: "Benchmarks/ets-bench"),
     // Shared test helpers (R reference-file loader); used by test targets only.
-    .target(name: "KPITestSupport", path: "Tests/KPITestSupport"),
+    .target(name: "KPITestSupport", dependencies: ["KPIStats"], path: "Tests/KPITestSupport"),
     .testTarget(name: "KPIStatsTests", dependencies: ["KPIStats", "KPITestSupport"]),
     // Property-based fuzzer for the input readers (library, shared by kpi-fuzz and the tests).
-    .target(name: "KPIFuzz", dependencies: ["KPIData", "KPIPlanning"]),
+    .target(name: "KPIFuzz", dependencies: ["KPIStats", "KPIData", "KPIPlanning"]),
     .executableTarget(name: "kpi-fuzz", dependencies: ["KPIFuzz", "KPIData"]),
     // libFuzzer entry point (a stub unless built by scripts/libfuzz.sh with -sanitize=fuzzer).
     .systemLibrary(name: "CLibFuzzer"),

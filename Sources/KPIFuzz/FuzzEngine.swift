@@ -1,4 +1,5 @@
 import Foundation
+import KPIStats
 import KPIData
 import KPIPlanning
 
@@ -9,17 +10,11 @@ import KPIPlanning
 /// Every input must end in a value or a thrown `DataError`; anything else — a trap, or a broken
 /// property — is a failure. Deterministic for a given seed.
 public struct FuzzEngine {
-  /// SplitMix64: small, fast, and reproducible across platforms.
+  /// SplitMix64 (KPIStats): small, fast, and reproducible across platforms.
   public struct RNG {
-    var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
+    var base: SplitMix64
+    public init(seed: UInt64) { base = SplitMix64(seed: seed) }
+    public mutating func next() -> UInt64 { base.next() }
     public mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
   }
 

@@ -111,7 +111,7 @@ import KPIStats
   /// every model choice: every row has lo95 ≤ lo80 ≤ point ≤ hi80 ≤ hi95, all finite, inside the
   /// unit's bounds.
   @Test func intervalsAreNestedFiniteAndInsideBoundsOnRandomSeries() throws {
-    var rng = SplitMix64(state: 20_240_601)
+    var rng = SplitMix64(seed: 20_240_601)
     var rows = 0
     for i in 0..<300 {
       let unit = [KPIUnit.percent, .count, .number, .rate][i % 4]

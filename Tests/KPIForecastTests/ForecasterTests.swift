@@ -1,6 +1,7 @@
 import Testing
 import KPIData
 import KPIStats
+import KPITestSupport
 @testable import KPIForecast
 
 @Suite struct ForecasterTests {
@@ -16,11 +17,8 @@ import KPIStats
   /// series exactly the forecast of one whole-batch run — the rules and calibration are learned
   /// on the whole batch either way — in input order, and keeps only the notes afterwards.
   @Test func chunksGiveTheWholeBatchForecasts() throws {
-    var state: UInt64 = 7
-    func next() -> Double {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Double(state >> 11) / Double(1 << 53)
-    }
+    var rng = SplitMix64(seed: 7)
+    func next() -> Double { Double.random(in: 0..<1, using: &rng) }
     let series = (0..<45).map { k -> KPISeries in
       let n = 3 + (k * 7) % 30
       var values = [Double]()

@@ -1,14 +1,4 @@
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator, so property and random-text
-/// tests draw the same values on every run. The tests' one copy.
-public struct SplitMix64: RandomNumberGenerator {
-  public var state: UInt64
-  public init(seed: UInt64) { state = seed }
-  public init(state: UInt64) { self.state = state }
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+import KPIStats
+
+/// The package's seeded generator, for tests that draw the same values on every run.
+public typealias SplitMix64 = KPIStats.SplitMix64
