@@ -35,10 +35,9 @@ public enum LAITLongFile {
     guard path != "-", let handle = FileHandle(forReadingAtPath: path) else { return nil }
     let head = (try? handle.read(upToCount: 65_536)) ?? nil
     try? handle.close()
-    guard let head, let text = String(bytes: head.prefix { $0 != 0x0A }, encoding: .utf8) else { return nil }
-    let header = text.replacingOccurrences(of: "\u{FEFF}", with: "").replacingOccurrences(of: "\r", with: "")
-      .split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) }
-    guard isLAIT(header: header) else { return nil }
+    // The first line through the CSV reader (BOM, quotes and CR as for any input).
+    guard let head, let header = (try? CSVReader().records(bytes: Array(head.prefix { $0 != 0x0A }), file: path))?.first?.fields,
+          isLAIT(header: header) else { return nil }
     let bytes = try [UInt8](InputFile.read(path: path))
     let folder = (path as NSString).deletingLastPathComponent
     let measures = try measures(path: (folder.isEmpty ? "." : folder) + "/" + measuresFileName)
@@ -86,17 +85,13 @@ public enum LAITLongFile {
       let geography = level == "national" ? "England" : field("area_name")
       let value = field("suppressed").trimmingCharacters(in: .whitespaces) == "1" ? "" : field("value")
       let m = measures[code]
-      let row = [code, field("period"), value, geography, m?.unit ?? "", m?.polarity ?? ""].map(quoted).joined(separator: ",")
-      out += Array(row.utf8)
+      for (k, cell) in [code, field("period"), value, geography, m?.unit ?? "", m?.polarity ?? ""].enumerated() {
+        if k > 0 { out.append(0x2C) }
+        NumberFormat.appendCSVField(cell, to: &out)
+      }
       out.append(0x0A)
       line += 1
     }
     return out
-  }
-
-  /// A CSV field, quoted when it holds a comma, a quote or a line end.
-  static func quoted(_ s: String) -> String {
-    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-    return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }
