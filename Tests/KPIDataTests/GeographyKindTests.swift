@@ -30,6 +30,5 @@ import Testing
     for n in names { #expect(GeographyKind(name: n) == Self.reference(n), "\(n ?? "nil")") }
     #expect(GeographyKind(name: "Barnet") == .authority)
     #expect(GeographyKind(name: "south_west") == .region)
-    #expect(GeographyKind.contains("abc", "bc") && !GeographyKind.contains("ab", "abc") && GeographyKind.contains("x", ""))
   }
 }

@@ -25,7 +25,7 @@ public enum GeographyKind: Sendable, Equatable, CaseIterable {
     while lo < hi && blank(bytes[lo]) { lo += 1 }
     while hi > lo && blank(bytes[hi - 1]) { hi -= 1 }
     let n = String(decoding: bytes[lo..<hi], as: UTF8.self)
-    let has = { (part: String) in Self.contains(n, part) }
+    let has = { (part: String) in n.utf8.firstRange(of: part.utf8) != nil }
     if Self.regions.contains(n) || has("region") || Self.regions.contains(where: { n.hasPrefix($0 + " ") }) {
       self = .region
     } else if n == "england" || has("england") || has("national") {
@@ -37,19 +37,6 @@ public enum GeographyKind: Sendable, Equatable, CaseIterable {
     } else {
       self = .authority
     }
-  }
-
-  /// Whether `text` contains `part` (UTF-8 bytes; both already lowercased).
-  static func contains(_ text: String, _ part: String) -> Bool {
-    let t = Array(text.utf8), p = Array(part.utf8)
-    guard !p.isEmpty else { return true }
-    guard t.count >= p.count else { return false }
-    for start in 0...(t.count - p.count) where t[start] == p[0] {
-      var k = 1
-      while k < p.count && t[start + k] == p[k] { k += 1 }
-      if k == p.count { return true }
-    }
-    return false
   }
 
   /// A comparator rather than an authority.
