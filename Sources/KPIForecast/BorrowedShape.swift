@@ -9,7 +9,7 @@ import KPIStats
 /// the model scale, seasons by calendar), their residual variance σ_j² and the effects' noise
 /// σ_j²·m/n_j. With at least ``minimumProfiles`` of them, τ² is the between-series variance of
 /// the effects beyond that noise (method of moments, DerSimonian & Laird 1986). A series of at
-/// most ``maximumObservations`` values without a catalogue prior then gets the others' mean
+/// most ``maximumObservations`` values under `auto` without a catalogue prior then gets the others' mean
 /// shape as a ``SeasonalPrior`` worth median(σ_j²)/τ² pseudo-observations per season (capped at
 /// ``maximumWeight``): alike shapes lend most of themselves, shapes that differ barely anything.
 /// The note names how many series it came from.
@@ -36,30 +36,40 @@ enum BorrowedShape {
       guard !short.isEmpty else { continue }
       var profiles = [(index: Int, profile: Profile)]()
       for i in members { if let p = profile(prepared[i].model.input) { profiles.append((i, p)) } }
-      guard profiles.count >= minimumProfiles, let m = profiles.first?.profile.effects.count else { continue }
-      var between = 0.0
-      for s in 0..<m {
-        let e = profiles.map { $0.profile.effects[s] }
-        let mean = e.reduce(0, +) / Double(e.count)
-        between += e.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(e.count - 1)
-      }
-      between /= Double(m)
-      let noise = profiles.reduce(0) { $0 + $1.profile.noise } / Double(profiles.count)
-      let tau2 = max(between - noise, 1e-12)
+      guard profiles.count >= minimumProfiles else { continue }
+      let tau2 = Self.tau2(profiles.map(\.profile))
       let sigma2 = SampleQuantile.median(profiles.map(\.profile.sigma2))
       let weight = min(sigma2 / tau2, maximumWeight)
       guard weight > 1e-3 else { continue }
       let indicator = prepared[members[0]].series.key.indicator
       for i in short {
-        let others = profiles.filter { $0.index != i }
-        guard others.count >= minimumProfiles else { continue }
-        let mu = (0..<m).map { s in others.reduce(0) { $0 + $1.profile.effects[s] } / Double(others.count) }
-        guard let prior = try? SeasonalPrior(effects: mu, weight: weight) else { continue }
+        let others = profiles.filter { $0.index != i }.map(\.profile)
+        guard others.count >= minimumProfiles, let prior = try? SeasonalPrior(effects: meanShape(others), weight: weight) else { continue }
         prepared[i].model.seasonalPrior = prior
         prepared[i].notes.append(.seasonalPrior(
           "seasonal shape borrowed from \(others.count) other series of \(indicator) (worth \(NumberFormat.human(weight, decimals: 1)) observations a season)"))
       }
     }
+  }
+
+  /// τ²: the between-series variance of the profiles' effects beyond their estimation noise,
+  /// averaged over seasons (method of moments, DerSimonian & Laird 1986); at least 1e-12.
+  static func tau2(_ profiles: [Profile]) -> Double {
+    guard profiles.count >= 2, let m = profiles.first?.effects.count, m > 0 else { return 1e-12 }
+    var between = 0.0
+    for s in 0..<m {
+      let e = profiles.map { $0.effects[s] }
+      let mean = e.reduce(0, +) / Double(e.count)
+      between += e.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(e.count - 1)
+    }
+    let noise = profiles.reduce(0) { $0 + $1.noise } / Double(profiles.count)
+    return max(between / Double(m) - noise, 1e-12)
+  }
+
+  /// The profiles' mean effect for each season.
+  static func meanShape(_ profiles: [Profile]) -> [Double] {
+    let m = profiles.first?.effects.count ?? 0
+    return (0..<m).map { s in profiles.reduce(0) { $0 + $1.effects[s] } / Double(profiles.count) }
   }
 
   /// Centred seasonal effects (by calendar season), residual variance and the effects' noise of

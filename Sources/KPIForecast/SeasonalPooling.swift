@@ -31,19 +31,9 @@ public enum SeasonalPooling {
     for (_, idx) in members where idx.count >= minimumGroupSize {
       let m = inputs[idx[0]].input.period
       guard idx.allSatisfy({ inputs[$0].input.period == m }) else { continue }
-      // Between-series variance of effects beyond noise, averaged over seasons.
-      var between = 0.0
-      for s in 0..<m {
-        let e = idx.map { profiles[$0]!.effects[s] }
-        let mean = e.reduce(0, +) / Double(e.count)
-        between += e.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(e.count - 1)
-      }
-      between /= Double(m)
-      let noise = idx.reduce(0) { $0 + profiles[$1]!.noise } / Double(idx.count)
-      let tau2 = max(between - noise, 1e-12)
+      let tau2 = BorrowedShape.tau2(idx.compactMap { profiles[$0] })
       for i in idx where inputs[i].seasonalPrior == nil {
-        let others = idx.filter { $0 != i }
-        let mu = (0..<m).map { s in others.reduce(0) { $0 + profiles[$1]!.effects[s] } / Double(others.count) }
+        let mu = BorrowedShape.meanShape(idx.filter { $0 != i }.compactMap { profiles[$0] })
         let w = min(profiles[i]!.sigma2 / tau2, maximumWeight)
         guard w > 1e-3 else { continue }
         let obs = data[i].filter { !$0.isNaN }
