@@ -58,9 +58,9 @@ struct ForecastCommand: ParsableCommand {
     let forecasts: [SeriesForecast]
     switch out.format {
     case .csv:
-      // Rows are written as each chunk of series is forecast (a national batch never holds
-      // every band at once); the bytes are those of one whole-batch write.
-      // Each series' rows are rendered where it was forecast, and only its notes are kept.
+      // Rows are rendered where each series is forecast and written chunk by chunk (a national
+      // batch never holds every band at once; the bytes are one whole-batch write's); only each
+      // series' notes are kept.
       let stream = try out.stream()
       try stream.append(ForecastRenderer.csvHeader(levels: lv, withGeography: geo))
       var kept = [SeriesForecast]()
