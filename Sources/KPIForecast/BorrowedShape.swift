@@ -22,17 +22,28 @@ enum BorrowedShape {
 
   /// Gives each short series of `prepared` its borrowed shape (in place).
   static func apply(_ prepared: inout [PreparedSeries]) {
+    func key(_ p: PreparedSeries) -> String? {
+      guard p.refusal == nil, p.model.input.period > 1, p.series.key.geography != nil else { return nil }
+      return "\(p.series.key.indicator)|\(p.model.input.period)|\(p.transform.name)"
+    }
+    func isShort(_ p: PreparedSeries) -> Bool {
+      p.model.input.observedCount <= maximumObservations && p.model.seasonalPrior == nil && p.choice == .auto
+    }
+    // Only the indicators that have a short series under auto are looked at (a national batch
+    // of long series, or one not under auto, costs one pass over the flags).
+    var wanted = Set<String>()
+    for p in prepared where isShort(p) { if let k = key(p) { wanted.insert(k) } }
+    guard !wanted.isEmpty else { return }
+    var kinds = [String: Bool]()  // geography name → is an aggregate (classified once per name)
     var groups = [String: [Int]]()
     for (i, p) in prepared.enumerated() {
-      let m = p.model.input.period
-      guard p.refusal == nil, m > 1, let g = p.series.key.geography, !GeographyKind(name: g).isAggregate else { continue }
-      groups["\(p.series.key.indicator)|\(m)|\(p.transform.name)", default: []].append(i)
+      guard let k = key(p), wanted.contains(k), let g = p.series.key.geography else { continue }
+      let aggregate = kinds[g] ?? { let a = GeographyKind(name: g).isAggregate; kinds[g] = a; return a }()
+      if !aggregate { groups[k, default: []].append(i) }
     }
     for key in groups.keys.sorted() {
       guard let members = groups[key] else { continue }
-      let short = members.filter {
-        prepared[$0].model.input.observedCount <= maximumObservations && prepared[$0].model.seasonalPrior == nil && prepared[$0].choice == .auto
-      }
+      let short = members.filter { isShort(prepared[$0]) }
       guard !short.isEmpty else { continue }
       var profiles = [(index: Int, profile: Profile)]()
       for i in members { if let p = profile(prepared[i].model.input) { profiles.append((i, p)) } }

@@ -25,18 +25,43 @@ public enum GeographyKind: Sendable, Equatable, CaseIterable {
     while lo < hi && blank(bytes[lo]) { lo += 1 }
     while hi > lo && blank(bytes[hi - 1]) { hi -= 1 }
     let n = String(decoding: bytes[lo..<hi], as: UTF8.self)
-    let has = { (part: String) in n.utf8.firstRange(of: part.utf8) != nil }
-    if Self.regions.contains(n) || has("region") || Self.regions.contains(where: { n.hasPrefix($0 + " ") }) {
+    let t = bytes[lo..<hi]
+    let has = { (part: [UInt8]) in Self.contains(t, part) }
+    if Self.regions.contains(n) || has(Self.regionBytes) || Self.regionPrefixes.contains(where: { t.starts(with: $0) }) {
       self = .region
-    } else if n == "england" || has("england") || has("national") {
+    } else if n == "england" || has(Self.englandBytes) || has(Self.national) {
       self = .england
-    } else if has("neighbour") || has("statistical") || n == "sn" {
+    } else if has(Self.neighbour) || has(Self.statistical) || n == "sn" {
       self = .neighbours
-    } else if has("good") || has("outstanding") {
+    } else if has(Self.good) || has(Self.outstanding) {
       self = .goodOutstanding
     } else {
       self = .authority
     }
+  }
+
+  private static let regionPrefixes = regions.map { Array(($0 + " ").utf8) }
+  private static let regionBytes = Array("region".utf8), englandBytes = Array("england".utf8), national = Array("national".utf8)
+  private static let neighbour = Array("neighbour".utf8), statistical = Array("statistical".utf8)
+  private static let good = Array("good".utf8), outstanding = Array("outstanding".utf8)
+
+  /// Whether `text` contains `part` (bytes; both lowercased). A plain loop: the standard
+  /// library's generic `firstRange` costs a metadata look-up per call, and a national batch
+  /// classifies every series.
+  static func contains(_ text: ArraySlice<UInt8>, _ part: [UInt8]) -> Bool {
+    guard let first = part.first else { return true }
+    guard text.count >= part.count else { return false }
+    var start = text.startIndex
+    let last = text.endIndex - part.count
+    while start <= last {
+      if text[start] == first {
+        var k = 1
+        while k < part.count && text[start + k] == part[k] { k += 1 }
+        if k == part.count { return true }
+      }
+      start += 1
+    }
+    return false
   }
 
   /// A comparator rather than an authority.
