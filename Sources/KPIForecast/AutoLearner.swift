@@ -148,7 +148,7 @@ public enum AutoLearner {
     let horizon = 2 * p
     var inner = m
     let wanted = { (f: ModelChoice) in only.map { $0.contains(f) } ?? true }
-    let etsFit = wanted(.ets) ? (try? ModelChoice.ets.fitSingle(m)) as? ETSFit : nil
+    let etsFit = wanted(.ets) ? (try? ModelChoice.ets.fitSingle(m, member: true)) as? ETSFit : nil
     inner.etsStart = etsFit
     var out = [OriginForecast]()
     for (k, o) in origins(n: n, period: p, count: count).enumerated() {

@@ -31,13 +31,13 @@ extension ModelChoice {
 
   /// `family`'s fit, or seasonal naive, or the last value when neither runs; `replaced` says so.
   static func fitOrSimplest(_ family: ModelChoice, _ m: ModelInput) throws -> (fit: any FittedForecastModel, replaced: Bool) {
-    if let f = try? family.fitSingle(m) { return (f, false) }
+    if let f = try? family.fitSingle(m, member: true) { return (f, false) }
     if let f = try? SeasonalNaive().fit(m.input) { return (f, true) }
     return (try FollowLast().fit(m.input), true)
   }
 
-  /// One family's fit.
-  func fitSingle(_ m: ModelInput) throws -> any FittedForecastModel {
+  /// One family's fit; as a `member` of `auto`, ETS stops at ``AutoConfiguration/memberETSTolerance``.
+  func fitSingle(_ m: ModelInput, member: Bool = false) throws -> any FittedForecastModel {
     switch self {
     case .auto: return try Self.fallbackRegression(m).fit(m.input)
     case .snaive: return try SeasonalNaive().fit(m.input)
@@ -47,10 +47,16 @@ extension ModelChoice {
       return try SeasonalRegression(trend: false, levelShifts: m.levelShifts, seasonalPrior: m.seasonalPrior).fit(m.input)
     case .snaiveAvg: return try AveragedSeasonalNaive(seasonalPrior: m.seasonalPrior).fit(m.input)
     case .ets:
-      if let start = m.etsStart, let fit = try? ETS(start.model).fit(m.input, warmStart: start) { return fit }
+      let tolerance = member ? AutoConfiguration.memberETSTolerance : NelderMead.Options().relativeTolerance
+      if let start = m.etsStart, var ets = try? ETS(start.model) {
+        ets.relativeTolerance = tolerance
+        if let fit = try? ets.fit(m.input, warmStart: start) { return fit }
+      }
       // On a transformed scale only additive forms, as R's ets() with lambda (additive.only).
       let additiveOnly = m.transform != .none ? Set(ETSModelType.candidates(seasonal: true, positive: false)) : nil
-      return try ETSSelection(allowed: additiveOnly).fit(m.input)
+      var selection = ETSSelection(allowed: additiveOnly)
+      selection.relativeTolerance = tolerance
+      return try selection.fit(m.input)
     case .theta: return try Theta(decomposition: m.transform != .none ? .additive : .automatic).fit(m.input)
     case .thetaOpt:
       return try Theta(method: .optimised, decomposition: m.transform != .none ? .additive : .automatic).fit(m.input)

@@ -16,6 +16,8 @@ public struct ETS: ForecastModel {
   public var criterion: ETSOptimizationCriterion
   /// Smoothing parameters held fixed (R `alpha = `, `beta = `, `gamma = `, `phi = `).
   public var fixed: ETSFixedParameters
+  /// Nelder–Mead relative convergence tolerance (R `reltol`, √ε by default).
+  public var relativeTolerance = NelderMead.Options().relativeTolerance
 
   /// Throws `ModelError.failed` for the forms R forbids by default (additive error with
   /// multiplicative season).
@@ -34,6 +36,7 @@ public struct ETS: ForecastModel {
   public func fit(_ series: SeriesInput) throws -> ETSFit {
     var estimator = ETSEstimator()
     estimator.optimizer.options.maxEvaluations = maxEvaluations
+    estimator.optimizer.options.relativeTolerance = relativeTolerance
     var prepared = try ETSPreparedSeries(series)
     return try prepared.fit(model, estimator: &estimator, bounds: bounds, start: nil, criterion: criterion,
                             fixed: fixed)

@@ -23,6 +23,8 @@ public struct ETSSelection: ForecastModel {
   public var optimization: ETSOptimizationCriterion
   /// Smoothing parameters given for every candidate (R `ets(y, alpha = …)`).
   public var fixed: ETSFixedParameters
+  /// Nelder–Mead relative convergence tolerance for every candidate (R `reltol`, √ε by default).
+  public var relativeTolerance = NelderMead.Options().relativeTolerance
 
   public init(criterion: Criterion = .aicc, bounds: ETSAdmissibility.Bounds = .init(), maxEvaluations: Int = 2000,
               allowed: Set<ETSModelType>? = nil, optimization: ETSOptimizationCriterion = .likelihood,
@@ -52,6 +54,7 @@ public struct ETSSelection: ForecastModel {
 
   func select(_ series: SeriesInput, estimator: inout ETSEstimator) throws -> Selection {
     estimator.optimizer.options.maxEvaluations = maxEvaluations
+    estimator.optimizer.options.relativeTolerance = relativeTolerance
     var prepared = try ETSPreparedSeries(series)
     if prepared.constant {
       let fit = prepared.constantFit()

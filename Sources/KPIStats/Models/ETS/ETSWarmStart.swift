@@ -25,6 +25,7 @@ extension ETS {
     if model.hasSeason { for j in 0..<(m - 1) { par.append(s.seasonal[m - 1 - j]) } }
     var optimizer = NelderMead()
     optimizer.options.maxEvaluations = maxEvaluations
+    optimizer.options.relativeTolerance = relativeTolerance
     var ring = [Double](repeating: 0, count: max(m, 1))
     let bounds = fixed.adjusted(self.bounds), model = self.model, criterion = self.criterion, fixed = self.fixed
     let found: NelderMead.Result? = prepared.values.withUnsafeBufferPointer { y in
