@@ -20,8 +20,23 @@ enum BorrowedShape {
 
   struct Profile { var effects: [Double]; var sigma2: Double; var noise: Double }
 
-  /// Gives each short series of `prepared` its borrowed shape (in place).
-  static func apply(_ prepared: inout [PreparedSeries]) {
+  /// A short series' borrowed shape and the note that says so.
+  struct Loan: Sendable {
+    var prior: SeasonalPrior
+    var note: ForecastNote
+    /// `p` with the borrowed shape.
+    func lent(to p: PreparedSeries) -> PreparedSeries {
+      var p = p
+      p.model.seasonalPrior = prior
+      p.notes.append(note)
+      return p
+    }
+  }
+
+  /// The borrowed shape of each short series of `prepared`, by index (the batch itself is not
+  /// copied: a national batch of prepared series is tens of megabytes).
+  static func loans(_ prepared: [PreparedSeries]) -> [Int: Loan] {
+    var loans = [Int: Loan]()
     func key(_ p: PreparedSeries) -> String? {
       guard p.refusal == nil, p.model.input.period > 1, p.series.key.geography != nil else { return nil }
       return "\(p.series.key.indicator)|\(p.model.input.period)|\(p.transform.name)"
@@ -33,7 +48,7 @@ enum BorrowedShape {
     // of long series, or one not under auto, costs one pass over the flags).
     var wanted = Set<String>()
     for p in prepared where isShort(p) { if let k = key(p) { wanted.insert(k) } }
-    guard !wanted.isEmpty else { return }
+    guard !wanted.isEmpty else { return loans }
     var kinds = [String: Bool]()  // geography name → is an aggregate (classified once per name)
     var groups = [String: [Int]]()
     for (i, p) in prepared.enumerated() {
@@ -56,11 +71,11 @@ enum BorrowedShape {
       for i in short {
         let others = profiles.filter { $0.index != i }.map(\.profile)
         guard others.count >= minimumProfiles, let prior = try? SeasonalPrior(effects: meanShape(others), weight: weight) else { continue }
-        prepared[i].model.seasonalPrior = prior
-        prepared[i].notes.append(.seasonalPrior(
+        loans[i] = Loan(prior: prior, note: .seasonalPrior(
           "seasonal shape borrowed from \(others.count) other series of \(indicator) (worth \(NumberFormat.human(weight, decimals: 1)) observations a season)"))
       }
     }
+    return loans
   }
 
   /// τ²: the between-series variance of the profiles' effects beyond their estimation noise,

@@ -52,15 +52,15 @@ public enum Forecaster {
   static func run<T: Sendable>(_ prepared: [PreparedSeries], options: ForecastOptions, chunk: Int,
                                progress: (@Sendable (Int, Int) -> Void)?, each: @escaping @Sendable (SeriesForecast) -> T,
                                consume: ([T]) throws -> Void) rethrows -> [Regime: AutoLearner.Outcome] {
-    // Short series of an indicator reported by many authorities borrow its seasonal shape.
-    var shaped = prepared
-    BorrowedShape.apply(&shaped)
-    let prepared = shaped
+    // Short series of an indicator reported by many authorities borrow its seasonal shape; each
+    // series is read through `item`, which lends it (the batch is never copied).
+    let loans = BorrowedShape.loans(prepared)
+    @Sendable func item(_ i: Int) -> PreparedSeries { loans[i].map { $0.lent(to: prepared[i]) } ?? prepared[i] }
     var auto = options.auto
     // Pass 0: the series that read a regime's rule teach it (rolling origins inside their own
     // training data), and the chosen rule's errors calibrate the regime's intervals.
     let ruled = prepared.indices.filter { i in
-      let p = prepared[i]
+      let p = item(i)
       return p.refusal == nil && p.choice == .auto && auto.usesRule(p.model)
     }
     var learning = [Regime: AutoLearner.Outcome]()
@@ -68,9 +68,9 @@ public enum Forecaster {
     if !ruled.isEmpty && (options.calibrate || auto.learn) {
       var fixed = auto.rules
       if let every = auto.everyRegime {
-        for i in ruled { fixed[AutoConfiguration.regime(prepared[i].model)] = every }
+        for i in ruled { fixed[AutoConfiguration.regime(item(i).model)] = every }
       }
-      let result = AutoLearner.learn(ruled.map { prepared[$0].model }, origins: options.calibrationOrigins, learn: auto.learn,
+      let result = AutoLearner.learn(ruled.map { item($0).model }, origins: options.calibrationOrigins, learn: auto.learn,
                                      fixed: fixed, calibrate: options.calibrate)
       learning = result.outcomes
       for (r, o) in learning { auto.rules[r] = o.rule }
@@ -83,7 +83,7 @@ public enum Forecaster {
     /// Fits a series once (no fit is kept beyond its own forecast, so memory does not grow with
     /// the batch's fitted models).
     @Sendable func fitOne(_ i: Int) -> (fit: ModelFit?, notes: [ForecastNote]) {
-      let p = prepared[i]
+      let p = item(i)
       guard p.refusal == nil else { return (nil, []) }
       guard p.observedCount > 0 else { return (nil, [.noObservations]) }
       var notes = [ForecastNote]()
@@ -102,7 +102,7 @@ public enum Forecaster {
     // One pass, every series: fit once, then the forecast distributions, calibrated per regime
     // where auto read a rule, floored where the series cannot size its own band.
     @Sendable func forecastOne(_ i: Int) -> SeriesForecast {
-      let p = prepared[i]
+      let p = item(i)
       let (fitOrNil, fitNotes) = fitOne(i)
       var notes = p.notes + fitNotes
       guard p.refusal == nil, let fit = fitOrNil else {
