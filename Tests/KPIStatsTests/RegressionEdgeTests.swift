@@ -34,6 +34,19 @@ import Testing
     #expect(abs((fit.coefficients[0] ?? .nan) - 7.0 / 3) < 1e-12)
   }
 
+  @Test func columnMajorDesignGivesTheSameFitAsRows() throws {
+    // The collinear design above (x3 = x1 + x2), stored column by column: same coefficients,
+    // aliasing and residuals to the last bit; a non-finite cell names its row; a wrong size throws.
+    let rows = (0..<6).map { i -> [Double] in let a = Double(i), b = Double(i * i % 5); return [1, a, b, 1 + a + b] }
+    let y = [3.0, 1, 4, 1, 5, 9]
+    let x = (0..<4).flatMap { c in rows.map { $0[c] } }
+    let a = try leastSquares(design: rows, response: y), b = try leastSquares(columnMajor: x, rows: 6, columns: 4, response: y)
+    #expect(a.coefficients == b.coefficients && a.residuals == b.residuals && a.keptColumns == b.keptColumns)
+    var bad = x; bad[2 * 6 + 4] = .infinity
+    #expect(throws: LeastSquaresError.nonFinite(row: 4)) { try leastSquares(columnMajor: bad, rows: 6, columns: 4, response: y) }
+    #expect(throws: LeastSquaresError.self) { try leastSquares(columnMajor: Array(x.dropLast()), rows: 6, columns: 4, response: y) }
+  }
+
   @Test func badInputThrowsInsteadOfTrapping() {
     #expect(throws: LeastSquaresError.noRows) { try leastSquares(design: [], response: []) }
     #expect(throws: LeastSquaresError.lengthMismatch(rows: 2, responses: 1)) { try leastSquares(design: [[1], [1]], response: [1]) }

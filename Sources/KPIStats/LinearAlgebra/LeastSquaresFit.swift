@@ -70,12 +70,28 @@ public func leastSquares(design rowsX: [[Double]], response y: [Double], toleran
   guard y.count == n else { throw LeastSquaresError.lengthMismatch(rows: n, responses: y.count) }
   let p = rowsX[0].count
   guard p > 0 else { throw LeastSquaresError.noColumns }
-  for i in 0..<n where rowsX[i].count != p || !y[i].isFinite || rowsX[i].contains(where: { !$0.isFinite }) {
-    throw LeastSquaresError.nonFinite(row: i)
+  for i in 0..<n where rowsX[i].count != p { throw LeastSquaresError.nonFinite(row: i) }
+  var x = [Double](repeating: 0, count: n * p)
+  for c in 0..<p { for i in 0..<n { x[c * n + i] = rowsX[i][c] } }
+  return try leastSquares(columnMajor: x, rows: n, columns: p, response: y, tolerance: tolerance)
+}
+
+/// As ``leastSquares(design:response:tolerance:)`` for a design stored column by column
+/// (`x[c·rows + i]` is row i, column c), as LAPACK takes it: no array per row.
+public func leastSquares(columnMajor x: [Double], rows n: Int, columns p: Int, response y: [Double],
+                         tolerance: Double = 1e-7) throws -> LeastSquaresFit {
+  guard n > 0 else { throw LeastSquaresError.noRows }
+  guard y.count == n else { throw LeastSquaresError.lengthMismatch(rows: n, responses: y.count) }
+  guard p > 0 else { throw LeastSquaresError.noColumns }
+  guard x.count == n * p else { throw LeastSquaresError.nonFinite(row: min(x.count / p, n - 1)) }
+  for i in 0..<n {
+    var finite = y[i].isFinite
+    for c in 0..<p where !x[c * n + i].isFinite { finite = false }
+    if !finite { throw LeastSquaresError.nonFinite(row: i) }
   }
   // Column norms, for the aliasing test relative to each column's own size.
   var norms = [Double](repeating: 0, count: p)
-  for j in 0..<p { var s = 0.0; for i in 0..<n { s += rowsX[i][j] * rowsX[i][j] }; norms[j] = s.squareRoot() }
+  for j in 0..<p { var s = 0.0; for i in 0..<n { s += x[j * n + i] * x[j * n + i] }; norms[j] = s.squareRoot() }
 
   var kept = [Int]()
   var qr = [Double]()
@@ -83,8 +99,7 @@ public func leastSquares(design rowsX: [[Double]], response y: [Double], toleran
   // Common case first: one factorisation of all columns; accepted when every diagonal of R passes
   // the aliasing test. Otherwise columns are taken greedily in order, as dqrdc2 does.
   if n >= p && norms.allSatisfy({ $0 > 0 }) {
-    var a = [Double](repeating: 0, count: n * p)
-    for c in 0..<p { for i in 0..<n { a[c * n + i] = rowsX[i][c] } }
+    var a = x
     let t = try LAPACK.dgeqrf(&a, rows: n, cols: p)
     if (0..<p).allSatisfy({ abs(a[$0 * n + $0]) > tolerance * norms[$0] }) {
       kept = Array(0..<p); qr = a; tau = t
@@ -96,7 +111,7 @@ public func leastSquares(design rowsX: [[Double]], response y: [Double], toleran
       if kept.count >= n { continue }  // n ≤ p: later columns cannot be estimated
       let trial = kept + [j]
       var a = [Double](repeating: 0, count: n * trial.count)
-      for (c, col) in trial.enumerated() { for i in 0..<n { a[c * n + i] = rowsX[i][col] } }
+      for (c, col) in trial.enumerated() { for i in 0..<n { a[c * n + i] = x[col * n + i] } }
       let t = try LAPACK.dgeqrf(&a, rows: n, cols: trial.count)
       let k = trial.count - 1
       if abs(a[k * n + k]) > tolerance * norms[j] {
@@ -122,7 +137,7 @@ public func leastSquares(design rowsX: [[Double]], response y: [Double], toleran
   var rss = 0.0
   for i in 0..<n {
     var f = 0.0
-    for (c, col) in kept.enumerated() { f += rowsX[i][col] * beta[c] }
+    for (c, col) in kept.enumerated() { f += x[col * n + i] * beta[c] }
     residuals[i] = y[i] - f
     rss += residuals[i] * residuals[i]
   }

@@ -100,14 +100,22 @@ public struct SeasonalRegression: ForecastModel {
     var columnCount: Int { 1 + (trend ? 1 : 0) + (seasons > 1 ? seasons - 1 : 0) + shifts.count }
 
     func row(at t: Int) -> [Double] {
-      var r = [1.0]
-      if trend { r.append(Double(t + 1)) }
+      var r = [Double](repeating: 0, count: columnCount)
+      write(at: t, into: &r, row: 0, stride: 1)
+      return r
+    }
+    /// Writes the row for position `t` into `x` at `x[row + c·stride]` for each column c (a
+    /// column-major matrix with `stride` rows, or one row with stride 1).
+    func write(at t: Int, into x: inout [Double], row: Int, stride: Int) {
+      var c = 0
+      func put(_ v: Double) { x[row + c * stride] = v; c += 1 }
+      put(1)
+      if trend { put(Double(t + 1)) }
       if seasons > 1 {
         let s = (firstSeason + t) % seasons
-        for k in 1..<seasons { r.append(s == k ? 1 : 0) }
+        for k in 1..<seasons { put(s == k ? 1 : 0) }
       }
-      for k in shifts { r.append(t >= k ? 1 : 0) }
-      return r
+      for k in shifts { put(t >= k ? 1 : 0) }
     }
     var label: String {
       var parts = ["level"]
@@ -159,22 +167,24 @@ public struct SeasonalRegression: ForecastModel {
       } else { break }
     }
     let design = Design(trend: useTrend, seasons: useSeason ? m : 1, firstSeason: series.firstSeason, shifts: shifts)
-    var rows = observed.map { design.row(at: $0) }
+    // The design column by column (observed rows, then the prior's pseudo-rows), as LAPACK takes it.
+    let pseudoRows = usePrior && seasonalPrior != nil && useSeason ? m - 1 : 0
+    let rowCount = observed.count + pseudoRows, p = design.columnCount
+    var x = [Double](repeating: 0, count: rowCount * p)
+    for (i, t) in observed.enumerated() { design.write(at: t, into: &x, row: i, stride: rowCount) }
     var y = observed.map { series.values[$0] }
     if usePrior, let prior = seasonalPrior, useSeason {
       // Ridge augmentation: √w·γ_s = √w·(μ_s − μ_0) for each seasonal contrast s = 1 … m−1.
       let w = prior.weight.squareRoot()
       let firstSeasonColumn = 1 + (useTrend ? 1 : 0)
       for s in 1..<m {
-        var r = [Double](repeating: 0, count: design.columnCount)
-        r[firstSeasonColumn + s - 1] = w
-        rows.append(r)
+        x[(firstSeasonColumn + s - 1) * rowCount + observed.count + s - 1] = w
         y.append(w * (prior.effects[s] - prior.effects[0]))
       }
       warnings.append("seasonal effects shrunk toward the prior (weight \(prior.weight) per season)")
     }
     let fit: LeastSquaresFit
-    do { fit = try leastSquares(design: rows, response: y) } catch {
+    do { fit = try leastSquares(columnMajor: x, rows: rowCount, columns: p, response: y) } catch {
       throw ModelError.failed("least squares failed: \(error)")
     }
     let names = design.names
@@ -201,7 +211,8 @@ public struct SeasonalRegression: ForecastModel {
     let sigma = exactFit ? 0 : (fit.sigma2.map { $0.squareRoot() } ?? 0)
     if sigma == 0 { warnings.append("the model fits the data exactly (constant or perfectly regular series): interval has zero width") }
     var fitted = [Double](repeating: .nan, count: n)
-    for t in observed { fitted[t] = fit.predict(design.row(at: t)) }
+    var row = [Double](repeating: 0, count: p)
+    for t in observed { design.write(at: t, into: &row, row: 0, stride: 1); fitted[t] = fit.predict(row) }
     return Fitted(label: "regression(\(design.label))", warnings: warnings, fitted: fitted, termNames: names,
                   fit: fit, sigma: sigma, design: design, lastValue: series.values[observed.last ?? 0], length: n)
   }
