@@ -61,10 +61,13 @@ public enum Backtest {
     var score = CaseScore(id: c.id, group: c.group, label: f.model, mase: mase, smapeSum: smape, points: points,
                           covered: covered, coveredByStep: byStep, scaledWinklerSum: winkler, sumCovered: sumCovered, notes: f.notes)
     score.bands = f.distributions.count
+    // On a series whose history is all positive (counts, trips), a 95% band reaching zero or
+    // below is as unusable as one whose upper end is over 50 times its lower: both count.
+    let positive = c.prepared.series.values.allSatisfy { $0.isNaN || $0 > 0 }
     for d in f.distributions {
       let (lo, hi) = d.interval(level: 95)
       if !(hi - lo > 0) { score.zeroWidthBands += 1 }
-      if lo > 0 && hi / lo > 50 { score.wideBands += 1 }
+      if positive && (lo <= 0 || hi / lo > 50) { score.wideBands += 1 }
     }
     return score
   }

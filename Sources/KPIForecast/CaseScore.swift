@@ -21,8 +21,8 @@ public struct CaseScore: Sendable {
   /// Whether the sum of the first ``BacktestOptions/sumSteps`` actuals was inside the interval
   /// read from joint paths, per level (nil when an actual is missing or the horizon is shorter).
   public var sumCovered: [Bool?]
-  /// Forecast steps, those whose 95% band has no width, and those whose positive band's
-  /// upper/lower ratio exceeds 50 (bands a planner would not sign).
+  /// Forecast steps, those whose 95% band has no width, and, on a series with positive history,
+  /// those whose band reaches zero or has an upper/lower ratio over 50 (bands a planner would not sign).
   public var bands = 0
   public var zeroWidthBands = 0
   public var wideBands = 0

@@ -134,7 +134,7 @@ struct KPIBench: ParsableCommand {
           // Bands a planner would not sign (counted by the backtest on its own forecasts).
           let bands = r.scores.reduce(0) { $0 + $1.bands }
           let zero = r.scores.reduce(0) { $0 + $1.zeroWidthBands }, wide = r.scores.reduce(0) { $0 + $1.wideBands }
-          print("    95% bands: \(bands), zero-width \(zero), upper/lower ratio over 50: \(wide)")
+          print("    95% bands: \(bands), zero-width \(zero), reaching zero or over 50× on positive series: \(wide)")
           var labels = [String: Int]()
           for s in r.scores { labels[s.label, default: 0] += 1 }
           for (l, n) in labels.sorted(by: { $0.value > $1.value }).prefix(4) { print("    \(n) series: \(l)") }

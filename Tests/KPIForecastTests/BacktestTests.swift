@@ -76,6 +76,24 @@ import KPIStats
     #expect(withPriorSeasonal.label == "auto(regression(level+season))")
   }
 
+  @Test func bandsReachingZeroOnPositiveSeriesCountAsUnusable() throws {
+    // Values swinging between 1 and 100: naive's 95% band around the last value (100) has a
+    // one-step sd of about 99, so every step reaches below zero. On an all-positive history that
+    // counts like a band over 50×; with a zero in the history a band through zero is plausible.
+    let swing = (0..<16).map { $0 % 2 == 0 ? 1.0 : 100 }
+    var withZero = swing; withZero[2] = 0
+    func wide(_ v: [Double]) -> (wide: Int, belowZero: Int) {
+      let s = KPISeries(key: SeriesKey(indicator: "k"), frequency: .quarterly, start: Period(year: 2018, month: 6), values: v, unit: .number)
+      let options = ForecastOptions(model: .naive)
+      let built = BacktestCases.rollingOrigin([s], holdout: 4, origins: 1, options: options)
+      let r = Backtest.run(built.cases, options: BacktestOptions(forecast: options))
+      let f = Forecaster.run(built.cases.map(\.prepared), options: options).forecasts[0]
+      return (r.scores[0].wideBands, f.distributions.filter { $0.interval(level: 95).lower <= 0 }.count)
+    }
+    #expect(wide(swing) == (4, 4))
+    #expect(wide(withZero) == (0, 4))
+  }
+
   @Test func backtestScoresEveryPointAndSummarises() throws {
     let v = Self.series(30)
     let s = KPISeries(key: SeriesKey(indicator: "k"), frequency: .quarterly, start: Period(year: 2018, month: 6), values: v, unit: .number)
