@@ -170,43 +170,68 @@ public enum AutoLearner {
                                           etsFit: etsFit)
   }
 
-  /// The rule's point forecast and spread at one step of one origin (nil when a member has none).
-  static func combine(_ rule: AutoRule, _ o: OriginForecast, step h: Int, index: [ModelChoice: Int]) -> (Double, Double)? {
-    var points = [Double](), sd = 0.0
-    for fam in rule.members {
-      guard let i = index[fam], h < o.mean[i].count else { return nil }
-      points.append(o.mean[i][h]); sd += o.sd[i][h]
+  /// A rule's point forecast and spread at one step of one origin (nil when a member has none),
+  /// its members given by their indices in ``AutoRule/families``; up to three members without
+  /// building an array (the scoring loop runs it for 41 rules at
+  /// every step of every origin). The median of three is the middle value, the mean is summed
+  /// in member order, as the general path does.
+  @inline(__always)
+  static func combine(members: [Int], median: Bool, _ o: OriginForecast, step h: Int) -> (Double, Double)? {
+    for i in members where h >= o.mean[i].count { return nil }
+    switch members.count {
+    case 1:
+      let i = members[0]
+      return (o.mean[i][h], (0 + o.sd[i][h]) / 1)
+    case 2 where !median:
+      let i = members[0], j = members[1]
+      return ((0 + o.mean[i][h] + o.mean[j][h]) / 2, (0 + o.sd[i][h] + o.sd[j][h]) / 2)
+    case 3 where median:
+      let i = members[0], j = members[1], k = members[2]
+      let a = o.mean[i][h], b = o.mean[j][h], c = o.mean[k][h]
+      guard a.isFinite && b.isFinite && c.isFinite else { break }  // as type-7 does with ±∞
+      return (max(min(a, b), min(max(a, b), c)), (0 + o.sd[i][h] + o.sd[j][h] + o.sd[k][h]) / 3)
+    default: break
     }
-    let centre = rule.combination == .median ? SampleQuantile.median(points) : points.reduce(0, +) / Double(points.count)
+    var points = [Double](), sd = 0.0
+    for i in members { points.append(o.mean[i][h]); sd += o.sd[i][h] }
+    let centre = median ? SampleQuantile.median(points) : points.reduce(0, +) / Double(points.count)
     return (centre, sd / Double(points.count))
   }
 
-  /// Scores every candidate on a regime's evaluations: mean scaled absolute error and count.
+  /// Scores every candidate on a regime's evaluations: mean scaled absolute error and count
+  /// (rules on all cores; each rule's sum in the same order as one core).
   public static func scores(_ evals: [Evaluation], rules: [AutoRule]) -> [(rule: AutoRule, score: Double, count: Int)] {
     let index = Dictionary(uniqueKeysWithValues: AutoRule.families.enumerated().map { ($1, $0) })
-    return rules.map { rule in
+    let totals: [(Double, Int)] = rules.parallelMap { rule in
+      let members = rule.members.compactMap { index[$0] }
+      guard members.count == rule.members.count else { return (0, 0) }
+      let median = rule.combination == .median
       var total = 0.0, count = 0
       for e in evals {
         for o in e.origins where o.selects {
           for h in o.actual.indices where !o.actual[h].isNaN {
-            guard let (c, _) = combine(rule, o, step: h, index: index), c.isFinite else { continue }
+            guard let (c, _) = combine(members: members, median: median, o, step: h), c.isFinite else { continue }
             total += abs(o.actual[h] - c) / e.scale; count += 1
           }
         }
       }
-      return (rule, count > 0 ? total / Double(count) : .infinity, count)
+      return (total, count)
     }
+    return zip(rules, totals).map { rule, t in (rule, t.1 > 0 ? t.0 / Double(t.1) : .infinity, t.1) }
   }
 
   /// Standardised errors of `rule` on the evaluations (for the regime's calibration).
   static func standardisedErrors(_ evals: [Evaluation], rule: AutoRule) -> [StandardisedError] {
     let index = Dictionary(uniqueKeysWithValues: AutoRule.families.enumerated().map { ($1, $0) })
+    let members = rule.members.compactMap { index[$0] }
+    guard members.count == rule.members.count else { return [] }
+    let median = rule.combination == .median
     var z = [StandardisedError]()
     for e in evals {
       let byScale = standardisesByScale(e.regime)
       for o in e.origins {
         for h in o.actual.indices where !o.actual[h].isNaN {
-          guard let (c, sd) = combine(rule, o, step: h, index: index), c.isFinite else { continue }
+          guard let (c, sd) = combine(members: members, median: median, o, step: h), c.isFinite else { continue }
           let s = byScale ? ((h < o.scales.count ? o.scales[h] : nil) ?? .nan) : sd
           guard s > 0, s.isFinite else { continue }
           z.append(StandardisedError(step: h + 1, z: (o.actual[h] - c) / s))
