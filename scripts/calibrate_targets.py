@@ -124,8 +124,9 @@ def huber(X, y, c=1.345, tol=1e-10, max_iter=200):
     return beta
 
 
-def pooled_fit(panel, t):
-    """The pooled model fitted on the years before t (see the module doc)."""
+def pooled_design(panel, t):
+    """The pooled model's rows on the years before t: (X, y, authority and year of each row, the
+    years with a fixed effect, the yearly means); None with fewer than 10 rows or 2 years."""
     years = sorted({y for s in panel.values() for y in s if y < t})
     mean = {y: float(np.mean([s[y] for s in panel.values() if y in s])) for y in years}
     rows, resp, who, yrs = [], [], [], []
@@ -141,21 +142,34 @@ def pooled_fit(panel, t):
     if len(rows) < 10 or len(year_list) < 2:
         return None
     X = np.array([[1.0 if y == yy else 0.0 for yy in year_list] + r for y, r in zip(yrs, rows)])
-    yv = np.array(resp)
-    beta = huber(X, yv)
-    res = yv - X @ beta
-    nfx = len(year_list)
-    alphas = beta[:nfx]
-    s_pool2 = float(res @ res) / max(len(res) - X.shape[1], 1)
+    return X, np.array(resp), who, year_list, mean
+
+
+def authority_scales(who, res, n_coef, k=K_SHRINK):
+    """s_i: each authority's residual scale shrunk toward the pooled one with k pseudo-years;
+    the residuals standardised by them; and the pooled variance."""
+    s_pool2 = float(res @ res) / max(len(res) - n_coef, 1)
     own = defaultdict(list)
     for la, e in zip(who, res):
         own[la].append(float(e))
     scale = {}
     for la, es in own.items():
         n = len(es)
-        scale[la] = math.sqrt((K_SHRINK * s_pool2 + n * float(np.mean(np.square(es)))) / (K_SHRINK + n))
+        scale[la] = math.sqrt((k * s_pool2 + n * float(np.mean(np.square(es)))) / (k + n))
     std = np.array([e / scale[la] for la, e in zip(who, res) if scale[la] > 0])
-    return dict(beta=beta[nfx:], alphas=np.array(alphas), scale=scale, std=std, mean=mean, s_pool2=s_pool2)
+    return scale, std, s_pool2
+
+
+def pooled_fit(panel, t):
+    """The pooled model fitted on the years before t (see the module doc)."""
+    design = pooled_design(panel, t)
+    if design is None:
+        return None
+    X, yv, who, year_list, mean = design
+    beta = huber(X, yv)
+    nfx = len(year_list)
+    scale, std, s_pool2 = authority_scales(who, yv - X @ beta, X.shape[1])
+    return dict(beta=beta[nfx:], alphas=np.array(beta[:nfx]), scale=scale, std=std, mean=mean, s_pool2=s_pool2)
 
 
 def centres(panel, fit, t, a0):
@@ -171,23 +185,39 @@ def centres(panel, fit, t, a0):
     return out
 
 
+def year_errors(panel, fit, tp, a0):
+    """(authorities, errors, scales) of year tp forecast by `fit` (years < tp) with common change
+    a0; None with fewer than 10 authorities or no standardised residuals."""
+    if fit is None:
+        return None
+    cs = centres(panel, fit, tp, a0)
+    las = [la for la in sorted(cs) if tp in panel[la]]
+    if len(las) < 10 or len(fit['std']) == 0:
+        return None
+    return las, np.array([panel[la][tp] - cs[la] for la in las]), np.array([fit['scale'][la] for la in las])
+
+
+def inflation_from(errors_by_year, std_of):
+    """lam from each earlier year's (authorities, errors, scales) and that year's fit's
+    standardised residuals: out-of-sample RMS over in-sample RMS; 1 if none."""
+    num = den = 0.0
+    for tp, r in errors_by_year:
+        if r is None:
+            continue
+        _, err, sc = r
+        num += float(np.sum(((err - err.mean()) / sc) ** 2))
+        den += len(err) * float(np.mean(np.square(std_of(tp))))
+    return math.sqrt(num / den) if den > 0 else 1.0
+
+
 def inflation(panel, t, fits):
     """lam: out-of-sample RMS of the idiosyncratic errors of every earlier year t' < t (each
     year's mean error removed, divided by s_i) over the in-sample RMS of E; 1 if none."""
-    num = den = 0.0
-    for tp in sorted({y for s in panel.values() for y in s if y < t}):
+    def errors(tp):
         fit = fits(tp)
-        if fit is None:
-            continue
-        cs = centres(panel, fit, tp, float(np.median(fit['alphas'])))
-        las = [la for la in sorted(cs) if tp in panel[la]]
-        if len(las) < 10 or len(fit['std']) == 0:
-            continue
-        err = np.array([panel[la][tp] - cs[la] for la in las])
-        sc = np.array([fit['scale'][la] for la in las])
-        num += float(np.sum(((err - err.mean()) / sc) ** 2))
-        den += len(las) * float(np.mean(np.square(fit['std'])))
-    return math.sqrt(num / den) if den > 0 else 1.0
+        return year_errors(panel, fit, tp, float(np.median(fit['alphas']))) if fit is not None else None
+    earlier = sorted({y for s in panel.values() for y in s if y < t})
+    return inflation_from([(tp, errors(tp)) for tp in earlier], lambda tp: fits(tp)['std'])
 
 
 def pooled_quantiles(panel, t, probs, cache=None):

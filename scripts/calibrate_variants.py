@@ -12,8 +12,8 @@ in the last digit.
 """
 import os, sys, math; sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import numpy as np
-from scipy.special import ndtr, stdtr
 import calibrate_targets as ct
+import target_variants as tv
 from collections import defaultdict
 _args=[a for a in sys.argv[3:] if a!='-v']
 meas, series = ct.load(_args[0] if _args else '../shared/data')
@@ -25,16 +25,7 @@ for (m,la),s in series.items(): panels[m][la]=s
 pooled_fit2 = ct.pooled_fit
 centres = ct.centres
 
-def vquant(p, c, scale, std, ssd, df):
-    # c, scale arrays (n,), std (k,), returns quantiles (n,)
-    pts=c[:,None]+scale[:,None]*std[None,:]
-    lo=pts.min(1)-40*ssd-1e-9; hi=pts.max(1)+40*ssd+1e-9
-    for _ in range(60):
-        mid=0.5*(lo+hi)
-        z=(mid[:,None]-pts)/ssd
-        F=(ndtr(z) if df is None else stdtr(df,z)).mean(1) if ssd>0 else (pts<=mid[:,None]).mean(1)
-        lo=np.where(F<p,mid,lo); hi=np.where(F<p,hi,mid)
-    return 0.5*(lo+hi)
+vquant = tv.vquant  # the same vectorised bisection as target_variants.py
 
 FITS={}
 def getfit(m,t):
@@ -54,24 +45,14 @@ def shock_params(al, mode):
         return med, sd*math.sqrt(1+1/n), None
     raise ValueError
 
-def idio_lambda(m,t,mode,minyear=None):
+def idio_lambda(m,t,mode):
     if mode=='none': return 1.0
-    panel=panels[m]; num=0; den=0; cnt=0
-    ys=sorted({y for s in panel.values() for y in s if y<t})
-    for tp in ys:
+    panel=panels[m]
+    def errors(tp):
         f=getfit(m,tp)
-        if f is None: continue
-        a0=float(np.median(f['alphas']))
-        cs=centres(panel,f,tp,a0)
-        errs=[];sc=[]
-        for la,c in cs.items():
-            if tp in panel[la]: errs.append(panel[la][tp]-c); sc.append(f['scale'][la])
-        if len(errs)<10: continue
-        errs=np.array(errs); sc=np.array(sc)
-        idio=(errs-errs.mean())/sc
-        num+=np.sum(idio**2); den+=len(idio)*np.mean(f['std']**2); cnt+=1
-    if cnt==0: return 1.0
-    lam=math.sqrt(num/den)
+        return ct.year_errors(panel,f,tp,float(np.median(f['alphas']))) if f is not None else None
+    ys=sorted({y for s in panel.values() for y in s if y<t})
+    lam=ct.inflation_from([(tp,errors(tp)) for tp in ys], lambda tp: getfit(m,tp)['std'])
     if mode=='roll_ge1': return max(lam,1.0)
     return lam
 

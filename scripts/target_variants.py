@@ -51,41 +51,18 @@ huber = ct.huber  # the shipped rule's Huber fit (calibrate_targets.py)
 
 
 def pooled_fit(panel, t, o):
-    years = sorted({y for s in panel.values() for y in s if y < t})
-    mean = {y: float(np.mean([s[y] for s in panel.values() if y in s])) for y in years}
-    rows, resp, who, yrs = [], [], [], []
-    for la in sorted(panel):
-        s = panel[la]
-        for y in years:
-            if y in s and (y - 1) in s:
-                prev_change = s[y - 1] - s[y - 2] if (y - 2) in s else 0.0
-                rows.append([s[y - 1] - mean[y - 1], prev_change])
-                resp.append(s[y] - s[y - 1])
-                who.append(la)
-                yrs.append(y)
-    year_list = sorted(set(yrs))
-    if len(rows) < 10 or len(year_list) < 2:
+    design = ct.pooled_design(panel, t)
+    if design is None:
         return None
-    X = np.array([[1.0 if y == yy else 0.0 for yy in year_list] + r for y, r in zip(yrs, rows)])
-    yv = np.array(resp)
+    X, yv, who, year_list, mean = design
     if o['fit'] == 'lad':
         beta = lad(X, yv)
     elif o['fit'] == 'huber':
         beta = huber(X, yv)
     else:
         beta, *_ = np.linalg.lstsq(X, yv, rcond=None)
-    res = yv - X @ beta
     nfx = len(year_list)
-    k = float(o['k'])
-    s_pool2 = float(res @ res) / max(len(res) - X.shape[1], 1)
-    own = defaultdict(list)
-    for la, e in zip(who, res):
-        own[la].append(float(e))
-    scale = {}
-    for la, es in own.items():
-        n = len(es)
-        scale[la] = math.sqrt((k * s_pool2 + n * float(np.mean(np.square(es)))) / (k + n))
-    std = np.array([e / scale[la] for la, e in zip(who, res) if scale[la] > 0])
+    scale, std, _ = ct.authority_scales(who, yv - X @ beta, X.shape[1], float(o['k']))
     return dict(beta=beta[nfx:], alphas=np.array(beta[:nfx]), scale=scale, std=std, mean=mean)
 
 
@@ -125,29 +102,14 @@ class Model:
         """(authorities, errors, scales) of year tp forecast from years < tp."""
         if tp not in self.errs:
             f = self.fit(tp)
-            out = None
-            if f is not None:
-                cs = ct.centres(self.panel, f, tp, a0_of(f, self.o))
-                las = [la for la in sorted(cs) if tp in self.panel[la]]
-                if len(las) >= 10 and len(f['std']):
-                    err = np.array([self.panel[la][tp] - cs[la] for la in las])
-                    sc = np.array([f['scale'][la] for la in las])
-                    out = (las, err, sc)
-            self.errs[tp] = out
+            self.errs[tp] = ct.year_errors(self.panel, f, tp, a0_of(f, self.o)) if f is not None else None
         return self.errs[tp]
 
     def lam(self, t):
         if self.o['lam'] == 'one':
             return 1.0
-        num = den = 0.0
-        for tp in sorted({y for s in self.panel.values() for y in s if y < t}):
-            r = self.oos(tp)
-            if r is None:
-                continue
-            _, err, sc = r
-            num += float(np.sum(((err - err.mean()) / sc) ** 2))
-            den += len(err) * float(np.mean(np.square(self.fit(tp)['std'])))
-        return math.sqrt(num / den) if den > 0 else 1.0
+        earlier = sorted({y for s in self.panel.values() for y in s if y < t})
+        return ct.inflation_from([(tp, self.oos(tp)) for tp in earlier], lambda tp: self.fit(tp)['std'])
 
     def quantiles(self, t, las, probs):
         """{la: [q(p) for p in probs]} for the authorities `las` the fit can forecast."""
