@@ -82,8 +82,7 @@ public enum Forecaster {
     let fitAuto = auto
     /// Fits a series once (no fit is kept beyond its own forecast, so memory does not grow with
     /// the batch's fitted models).
-    @Sendable func fitOne(_ i: Int) -> (fit: ModelFit?, notes: [ForecastNote]) {
-      let p = item(i)
+    @Sendable func fitOne(_ p: PreparedSeries, at i: Int) -> (fit: ModelFit?, notes: [ForecastNote]) {
       guard p.refusal == nil else { return (nil, []) }
       guard p.observedCount > 0 else { return (nil, [.noObservations]) }
       var notes = [ForecastNote]()
@@ -103,7 +102,7 @@ public enum Forecaster {
     // where auto read a rule, floored where the series cannot size its own band.
     @Sendable func forecastOne(_ i: Int) -> SeriesForecast {
       let p = item(i)
-      let (fitOrNil, fitNotes) = fitOne(i)
+      let (fitOrNil, fitNotes) = fitOne(p, at: i)
       var notes = p.notes + fitNotes
       guard p.refusal == nil, let fit = fitOrNil else {
         return SeriesForecast(series: p.series, periods: [], distributions: [], correlation: [], model: "none", transform: p.transform,
