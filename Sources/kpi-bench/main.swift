@@ -137,7 +137,7 @@ struct KPIBench: ParsableCommand {
           print("    95% bands: \(bands), zero-width \(zero), reaching zero or over 50× on positive series: \(wide)")
           var labels = [String: Int]()
           for s in r.scores { labels[s.label, default: 0] += 1 }
-          for (l, n) in labels.sorted(by: { $0.value > $1.value }).prefix(4) { print("    \(n) series: \(l)") }
+          for (l, n) in labels.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(4) { print("    \(n) series: \(l)") }
           if byStep {
             for (li, level) in [80, 95].enumerated() {
               let steps = r.scores.map { $0.coveredByStep[li].count }.max() ?? 0
