@@ -74,12 +74,32 @@ public enum AutoLearner {
     public var series: Int
     public var errors: Int
     public var calibration: IntervalCalibration?
+    /// Per transform name, the prior the regime's error scales were shrunk toward (series of
+    /// two cycles or less, ``scalePriors(_:)``).
+    public var scalePriors: [String: VariancePrior] = [:]
+
+    /// The prior for a series of this regime.
+    public func scalePrior(_ m: ModelInput) -> VariancePrior? { scalePriors[AutoLearner.priorKey(m)] }
 
     /// The note the output carries.
     public var note: String {
-      learned
+      (learned
         ? "auto for \(regime): \(rule), chosen on rolling origins of \(series) series (\(errors) errors calibrate its intervals)"
-        : "auto for \(regime): \(rule) (the rule learned on the dev sets; too few series here to learn one)"
+        : "auto for \(regime): \(rule) (the rule learned on the dev sets; too few series here to learn one)")
+        + (calibration == nil ? "" : shrinkNote)
+    }
+
+    /// What the error scales borrowed, when they were shrunk toward the batch's.
+    var shrinkNote: String {
+      guard !scalePriors.isEmpty else { return "" }
+      let parts = scalePriors.keys.sorted().compactMap { key -> String? in
+        guard let p = scalePriors[key] else { return nil }
+        let name = key.split(separator: "|").last.map(String.init) ?? ""
+        let scale = name == "none" ? "untransformed, relative to level" : "\(name) scale"
+        let weight = p.df.isFinite ? "the batch counting as \(String(format: "%.1f", p.df)) differences" : "the batch's alone"
+        return "\(p.count) series, \(scale), \(weight)"
+      }
+      return "; each series' error scale shrunk toward its batch's (\(parts.joined(separator: "; ")))"
     }
   }
 
@@ -113,6 +133,13 @@ public enum AutoLearner {
   /// itself — as the forecast's band multiplies the scale of a history without the future value.
   /// nil when no other difference is left or the scale is zero.
   static func errorScale(_ m: ModelInput, leavingOut t: Int?) -> Double? {
+    guard let (scale, _) = ownScale(m, leavingOut: t), scale > 0 else { return nil }
+    return scale
+  }
+
+  /// The mean absolute seasonal difference (leaving value t out) and how many differences it
+  /// averages; nil when there are none or it is not finite.
+  static func ownScale(_ m: ModelInput, leavingOut t: Int?) -> (scale: Double, differences: Int)? {
     let v = m.input.values, p = max(m.input.period, 1)
     let lag = m.input.observedCount > p ? p : 1
     var sum = 0.0, k = 0
@@ -121,8 +148,59 @@ public enum AutoLearner {
         sum += abs(v[s] - v[s - lag]); k += 1
       }
     }
-    let scale = k > 0 ? sum / Double(k) : 0
-    return scale > 0 && scale.isFinite ? scale : nil
+    guard k > 0 else { return nil }
+    let scale = sum / Double(k)
+    return scale.isFinite ? (scale, k) : nil
+  }
+
+  /// Degrees of freedom of a mean absolute difference of k differences, as a variance estimate:
+  /// 0.876·k, the mean absolute deviation's efficiency against the standard deviation under
+  /// normal errors (its log varies like a χ² variance's on that many df).
+  static let absoluteDifferenceEfficiency = 0.876
+
+  /// The level a scale is relative to when the series is untransformed: the mean absolute
+  /// observed value (leaving value t out); nil when zero.
+  static func relativeLevel(_ m: ModelInput, leavingOut t: Int?) -> Double? {
+    guard m.transform == .none else { return 1 }
+    var sum = 0.0, k = 0
+    for (i, y) in m.input.values.enumerated() where i != t && !y.isNaN { sum += abs(y); k += 1 }
+    let level = k > 0 ? sum / Double(k) : 0
+    return level > 0 && level.isFinite ? level : nil
+  }
+
+  /// The key a scale prior is kept under: the regime and the transform (scales on different
+  /// model scales are not pooled).
+  static func priorKey(_ m: ModelInput) -> String {
+    "\(Regime(period: max(m.input.period, 1), observed: m.input.observedCount).key)|\(m.transform.name)"
+  }
+
+  /// Fewest series of a regime and transform for their error scales to be shrunk toward each other.
+  public static let minimumPriorSeries = 10
+
+  /// Empirical-Bayes priors for the error scales of the regimes standardised by scale (series
+  /// of two cycles or less), per regime and transform: each series' squared scale (relative to
+  /// its level when untransformed) on 0.876·k df (``VariancePrior``, Smyth's moment fit).
+  public static func scalePriors(_ inputs: [ModelInput]) -> [String: VariancePrior] {
+    var groups = [String: (v: [Double], d: [Double])]()
+    for m in inputs where standardisesByScale(Regime(period: max(m.input.period, 1), observed: m.input.observedCount)) {
+      guard let (s, k) = ownScale(m, leavingOut: nil), let level = relativeLevel(m, leavingOut: nil) else { continue }
+      let r = s / level
+      groups[priorKey(m), default: ([], [])].v.append(r * r)
+      groups[priorKey(m), default: ([], [])].d.append(absoluteDifferenceEfficiency * Double(k))
+    }
+    return groups.compactMapValues { g in
+      g.v.count >= minimumPriorSeries ? VariancePrior(variances: g.v, df: g.d) : nil
+    }
+  }
+
+  /// ``errorScale(_:leavingOut:)`` shrunk toward the batch's (``scalePriors(_:)``): the posterior
+  /// mean of its square; the series' own when there is no prior. nil when the own scale is.
+  static func shrunkScale(_ m: ModelInput, leavingOut t: Int?, prior: VariancePrior?) -> Double? {
+    guard let (s, k) = ownScale(m, leavingOut: t), s > 0 else { return nil }
+    guard let prior, let level = relativeLevel(m, leavingOut: t) else { return s }
+    let r = s / level
+    let shrunk = prior.posterior(variance: r * r, df: absoluteDifferenceEfficiency * Double(k)).squareRoot() * level
+    return shrunk > 0 && shrunk.isFinite ? shrunk : s
   }
 
   /// Whether a regime's errors are standardised by the series' error scale rather than the
@@ -133,15 +211,15 @@ public enum AutoLearner {
   /// The per-step scale a regime's calibration multiplies (the same one its errors were
   /// standardised by): the series' error scale for two cycles or less, else the forecast's
   /// analytic sd; nil when the series has no error scale to give.
-  public static func calibrationScale(_ m: ModelInput, regime: Regime, analyticSD: [Double]) -> [Double]? {
+  public static func calibrationScale(_ m: ModelInput, regime: Regime, analyticSD: [Double], prior: VariancePrior? = nil) -> [Double]? {
     guard standardisesByScale(regime) else { return analyticSD }
-    return errorScale(m).map { [Double](repeating: $0, count: analyticSD.count) }
+    return shrunkScale(m, leavingOut: nil, prior: prior).map { [Double](repeating: $0, count: analyticSD.count) }
   }
 
   /// Evaluates the candidate families (`only`: just these, for a rule already fixed) at the
   /// inner origins of one series. ETS keeps the form chosen on the whole series, re-estimated
   /// at each origin; that whole-series fit is returned for the forecast to reuse.
-  public static func evaluate(_ m: ModelInput, origins count: Int, only: Set<ModelChoice>? = nil) -> Evaluation? {
+  public static func evaluate(_ m: ModelInput, origins count: Int, only: Set<ModelChoice>? = nil, prior: VariancePrior? = nil) -> Evaluation? {
     let v = m.input.values, p = max(m.input.period, 1)
     let n = v.count
     guard let scale = errorScale(m) else { return nil }
@@ -163,7 +241,7 @@ public enum AutoLearner {
         means.append(d.map(\.median)); sds.append(d.map(\.spread))
       }
       let scales = standardisesByScale(Regime(period: p, observed: m.input.observedCount))
-        ? (0..<steps).map { errorScale(m, leavingOut: o + $0) } : []
+        ? (0..<steps).map { shrunkScale(m, leavingOut: o + $0, prior: prior) } : []
       out.append(OriginForecast(selects: k < count, actual: Array(v[o..<(o + steps)]), mean: means, sd: sds, scales: scales))
     }
     return out.isEmpty ? nil : Evaluation(regime: Regime(period: p, observed: m.input.observedCount), scale: scale, origins: out,
@@ -261,9 +339,11 @@ public enum AutoLearner {
       only[r] = Set((fixed[r] ?? defaultRule(r)).members)
     }
     let subsets = only
+    let priors = scalePriors(inputs)
     let evals: [Evaluation?] = (learn || calibrate) ? sampled.parallelMap { i in
       let m = inputs[i]
-      return evaluate(m, origins: origins, only: subsets[Regime(period: max(m.input.period, 1), observed: m.input.observedCount)])
+      return evaluate(m, origins: origins, only: subsets[Regime(period: max(m.input.period, 1), observed: m.input.observedCount)],
+                      prior: priors[priorKey(m)])
     } : []
     var etsFits = [Int: ETSFit]()
     for (k, e) in evals.enumerated() { if let f = e?.etsFit { etsFits[sampled[k]] = f } }
@@ -284,6 +364,7 @@ public enum AutoLearner {
       out[regime] = Outcome(regime: regime, rule: rule, learned: learned, series: ev.count, errors: z.count,
                             calibration: calibrate ? IntervalCalibration(errors: z) : nil)
     }
+    for (r, _) in out { out[r]?.scalePriors = priors.filter { $0.key.hasPrefix("\(r.key)|") } }
     return (out, etsFits)
   }
 }

@@ -116,7 +116,7 @@ public enum Forecaster {
       if fit.isCombination, let outcome = learned[regime] {
         notes.append(.autoRule(outcome.note))
         if let calibration = outcome.calibration,
-           let sd = AutoLearner.calibrationScale(p.model, regime: regime, analyticSD: f.sd) {
+           let sd = AutoLearner.calibrationScale(p.model, regime: regime, analyticSD: f.sd, prior: outcome.scalePrior(p.model)) {
           f.distributions = calibration.distributions(mean: f.mean, sd: sd, centreOnMedian: p.transform != .none)
           notes.append(.intervals(calibration.describe()))
           calibrated = true
@@ -145,7 +145,10 @@ public enum Forecaster {
     guard !learning.isEmpty else { return "analytic" }
     return learning.keys.sorted().map { r -> String in
       let o = learning[r]!
-      return "\(r.key): \(o.rule)\(o.learned ? "" : " (dev-set rule)"), \(o.calibration.map { "\($0.count) errors, c(1) = \(String(format: "%.2f", $0.factor(step: 1)))" } ?? "analytic")"
+      let shrink = o.calibration == nil ? "" : o.scalePriors.values.map { p in
+        ", scales shrunk (\(p.count) series, d0 \(p.df.isFinite ? String(format: "%.1f", p.df) : "∞"))"
+      }.sorted().joined()
+      return "\(r.key): \(o.rule)\(o.learned ? "" : " (dev-set rule)"), \(o.calibration.map { "\($0.count) errors, c(1) = \(String(format: "%.2f", $0.factor(step: 1)))" } ?? "analytic")\(shrink)"
     }.joined(separator: "; ")
   }
 

@@ -47,4 +47,57 @@ import KPIStats
     let short = ModelInput(input: SeriesInput(values: [1, 2, 3, 4, 5], period: 4))
     #expect(AutoLearner.errorScale(short, leavingOut: 4) == nil)
   }
+
+  /// Eight-quarter log-scale series with seeded noise of sd 0.1, one with an outlier (value 3
+  /// down by 1.6): a batch of 20 gives a prior; every shrunk scale lies between the series' own
+  /// and the prior's centre (a posterior mean of the variance), the outlier's falls by over a
+  /// fifth, and the leave-one-out scales are shrunk by the same prior.
+  @Test func errorScalesShrinkTowardTheBatch() throws {
+    var rng = SplitMix64(seed: 20261205)
+    func noise() -> Double { (Double(rng.next() % 10_001) / 10_000 - 0.5) * 0.35 }
+    func batch(_ count: Int) -> [ModelInput] {
+      (0..<count).map { k in
+        var v = (0..<8).map { t in 10 + [0.3, -0.2, 0.1, -0.2][t % 4] + noise() }
+        if k == 0 { v[2] -= 1.6 }
+        return ModelInput(input: SeriesInput(values: v, period: 4), transform: .log)
+      }
+    }
+    let inputs = batch(20)
+    let priors = AutoLearner.scalePriors(inputs)
+    let prior = try #require(priors["q5-8|log"])
+    #expect(priors.count == 1 && prior.count == 20)
+    let centre = prior.scale.squareRoot()
+    for (k, m) in inputs.enumerated() {
+      let own = try #require(AutoLearner.errorScale(m))
+      let shrunk = try #require(AutoLearner.shrunkScale(m, leavingOut: nil, prior: prior))
+      #expect(shrunk >= min(own, centre) - 1e-12 && shrunk <= max(own, centre) + 1e-12, "series \(k)")
+      if k == 0 { #expect(shrunk < 0.8 * own, "outlier: own \(own), shrunk \(shrunk)") }
+      let left = try #require(AutoLearner.ownScale(m, leavingOut: 5))
+      let expected = prior.posterior(variance: left.scale * left.scale, df: 0.876 * Double(left.differences)).squareRoot()
+      #expect(abs(try #require(AutoLearner.shrunkScale(m, leavingOut: 5, prior: prior)) - expected) < 1e-15)
+    }
+    // Fewer than ten series of a regime and transform: no prior, each series keeps its own scale.
+    #expect(AutoLearner.scalePriors(batch(9)).isEmpty)
+    // Other transforms are not pooled with these.
+    var mixed = inputs
+    mixed[3].transform = .logit(lower: 0, upper: 100, epsilon: 0.5)
+    #expect(AutoLearner.scalePriors(mixed)["q5-8|log"]?.count == 19)
+  }
+
+  /// Untransformed scales are pooled relative to each series' level, so a series measured in
+  /// pence rather than pounds gets exactly 100 times the shrunk scale.
+  @Test func untransformedScalesShrinkRelativeToTheLevel() throws {
+    var rng = SplitMix64(seed: 11)
+    let inputs = (0..<15).map { k in
+      ModelInput(input: SeriesInput(values: (0..<6).map { t in 200 + Double(k) + Double(t % 4) * 9 + Double(rng.next() % 21) }, period: 4))
+    }
+    var pence = inputs
+    pence[4].input = SeriesInput(values: inputs[4].input.values.map { $0 * 100 }, period: 4)
+    let prior = try #require(AutoLearner.scalePriors(inputs)["q5-8|none"])
+    let penceP = try #require(AutoLearner.scalePriors(pence)["q5-8|none"])
+    #expect(abs(prior.scale - penceP.scale) <= 1e-12 * prior.scale)
+    let pounds = try #require(AutoLearner.shrunkScale(inputs[4], leavingOut: nil, prior: prior))
+    let inPence = try #require(AutoLearner.shrunkScale(pence[4], leavingOut: nil, prior: penceP))
+    #expect(abs(inPence / pounds - 100) < 1e-9)
+  }
 }
