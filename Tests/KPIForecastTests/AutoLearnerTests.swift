@@ -1,5 +1,6 @@
 import Testing
 import KPIStats
+import KPITestSupport
 @testable import KPIForecast
 
 @Suite struct AutoLearnerTests {
@@ -73,7 +74,7 @@ import KPIStats
       #expect(shrunk >= min(own, centre) - 1e-12 && shrunk <= max(own, centre) + 1e-12, "series \(k)")
       if k == 0 { #expect(shrunk < 0.8 * own, "outlier: own \(own), shrunk \(shrunk)") }
       let left = try #require(AutoLearner.ownScale(m, leavingOut: 5))
-      let expected = prior.posterior(variance: left.scale * left.scale, df: 0.876 * Double(left.differences)).squareRoot()
+      let expected = prior.posterior(variance: left.scale * left.scale, df: AutoLearner.effectiveDegreesOfFreedom(differences: left.differences)).squareRoot()
       #expect(abs(try #require(AutoLearner.shrunkScale(m, leavingOut: 5, prior: prior)) - expected) < 1e-15)
     }
     // Fewer than ten series of a regime and transform: no prior, each series keeps its own scale.
@@ -99,5 +100,19 @@ import KPIStats
     let pounds = try #require(AutoLearner.shrunkScale(inputs[4], leavingOut: nil, prior: prior))
     let inPence = try #require(AutoLearner.shrunkScale(pence[4], leavingOut: nil, prior: penceP))
     #expect(abs(inPence / pounds - 100) < 1e-9)
+  }
+
+  /// The effective df of a mean absolute difference against the simulated ones (numpy, four
+  /// million draws per k: `notebooks-data/reference/mean_abs_df_reference.py`), to 1%.
+  @Test func meanAbsoluteDifferenceDegreesOfFreedomMatchSimulation() throws {
+    let rows = try ReferenceData.rows("mean_abs_df_reference.csv")
+    #expect(rows.count == 9)
+    for r in rows {
+      let k = try #require(Int(r["k"] ?? ""))
+      let simulated = try #require(ReferenceData.number(r["effective_df"]))
+      let got = AutoLearner.effectiveDegreesOfFreedom(differences: k)
+      #expect(abs(got / simulated - 1) < 0.01, "k = \(k): \(got), simulated \(simulated)")
+    }
+    #expect(AutoLearner.effectiveDegreesOfFreedom(differences: 1) == 1)
   }
 }
