@@ -85,7 +85,8 @@ public enum AutoLearner {
     public var note: String {
       (learned
         ? "auto for \(regime): \(rule), chosen on rolling origins of \(series) series (\(errors) errors calibrate its intervals)"
-        : "auto for \(regime): \(rule) (the rule learned on the dev sets; too few series here to learn one)")
+        : "auto for \(regime): \(rule) (the rule learned on the dev sets; \(AutoLearner.withinOneCycle(regime) ? "one cycle is too short to choose among the candidates" : "too few series here to learn one"))"
+          + (calibration.map { ", its intervals calibrated on \($0.count) rolling-origin errors of \(series) series" } ?? ""))
         + (calibration == nil ? "" : shrinkNote)
     }
 
@@ -116,6 +117,10 @@ public enum AutoLearner {
     // shortest length (at most `count` more), so the calibration's errors reach several steps.
     // Every candidate must run at the cut (averaged seasonal naive needs m + 1 values; cuts keep
     // m + 2), or the comparison is between their stand-ins.
+    // One cycle or less: every origin down to a single value. The dev-set rule (seasonal level)
+    // runs from one value, and each error's scale is shrunk toward the batch's (its own, left
+    // out, may have no difference at all).
+    if withinOneCycle(band) { return Array(stride(from: n - 1, through: 1, by: -1).prefix(2 * count)) }
     let lowest = max(m > 1 ? m + 2 : 2, band.band <= 2 ? band.lengths.lower : (n + 1) / 2)
     var out = [Int](), o = n - 1
     while out.count < count && o >= lowest { out.append(o); o -= 1 }
@@ -201,13 +206,25 @@ public enum AutoLearner {
 
   /// ``errorScale(_:leavingOut:)`` shrunk toward the batch's (``scalePriors(_:)``): the posterior
   /// mean of its square; the series' own when there is no prior. nil when the own scale is.
+  /// A series with no difference of its own (left out, or a single value) takes the prior's
+  /// centre, as the posterior with no data of its own.
   static func shrunkScale(_ m: ModelInput, leavingOut t: Int?, prior: VariancePrior?) -> Double? {
-    guard let (s, k) = ownScale(m, leavingOut: t), s > 0 else { return nil }
+    guard let (s, k) = ownScale(m, leavingOut: t) else {
+      guard let prior, let level = relativeLevel(m, leavingOut: t) else { return nil }
+      let centre = prior.scale.squareRoot() * level
+      return centre > 0 && centre.isFinite ? centre : nil
+    }
+    guard s > 0 else { return nil }
     guard let prior, let level = relativeLevel(m, leavingOut: t) else { return s }
     let r = s / level
     let shrunk = prior.posterior(variance: r * r, df: effectiveDegreesOfFreedom(differences: k)).squareRoot() * level
     return shrunk > 0 && shrunk.isFinite ? shrunk : s
   }
+
+  /// Seasonal series of one cycle or less: they keep the dev-set rule (their inner origins are too
+  /// short for the candidates to run) and are calibrated only where the batch gives their error
+  /// scale a prior (``scalePriors(_:)``).
+  public static func withinOneCycle(_ r: Regime) -> Bool { r.band == 1 && r.period > 1 }
 
   /// Whether a regime's errors are standardised by the series' error scale rather than the
   /// rule's analytic sd: series of two cycles or less, whose members' analytic spreads rest on
@@ -219,6 +236,7 @@ public enum AutoLearner {
   /// analytic sd; nil when the series has no error scale to give.
   public static func calibrationScale(_ m: ModelInput, regime: Regime, analyticSD: [Double], prior: VariancePrior? = nil) -> [Double]? {
     guard standardisesByScale(regime) else { return analyticSD }
+    guard prior != nil || !withinOneCycle(regime) else { return nil }
     return shrunkScale(m, leavingOut: nil, prior: prior).map { [Double](repeating: $0, count: analyticSD.count) }
   }
 
@@ -229,6 +247,7 @@ public enum AutoLearner {
     let v = m.input.values, p = max(m.input.period, 1)
     let n = v.count
     guard let scale = errorScale(m) else { return nil }
+    guard prior != nil || !withinOneCycle(Regime(period: p, observed: m.input.observedCount)) else { return nil }
     let horizon = 2 * p
     var inner = m
     let wanted = { (f: ModelChoice) in only.map { $0.contains(f) } ?? true }
@@ -360,7 +379,7 @@ public enum AutoLearner {
       let ev = evalsByRegime[regime] ?? []
       let fallback = fixed[regime] ?? defaultRule(regime)
       var rule = fallback, learned = false
-      if learn && fixed[regime] == nil && ev.count >= minimumSeries {
+      if learn && fixed[regime] == nil && ev.count >= minimumSeries && !withinOneCycle(regime) {
         let table = scores(ev, rules: AutoRule.candidates)
         if let best = table.filter({ $0.count > 0 }).min(by: { $0.score < $1.score }) {
           rule = best.rule; learned = true

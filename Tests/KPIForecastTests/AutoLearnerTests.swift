@@ -115,4 +115,34 @@ import KPITestSupport
     }
     #expect(AutoLearner.effectiveDegreesOfFreedom(differences: 1) == 1)
   }
+
+  /// Seasonal series of one cycle or less are cut down to a single value (at most six origins);
+  /// two cycles keep the cut at m + 2 values; non-seasonal short series are unchanged (none
+  /// below six values).
+  @Test func originsWithinOneCycleReachASingleValue() {
+    #expect(AutoLearner.origins(n: 3, period: 4, count: 3) == [2, 1])
+    #expect(AutoLearner.origins(n: 4, period: 4, count: 3) == [3, 2, 1])
+    #expect(AutoLearner.origins(n: 12, period: 12, count: 3) == [11, 10, 9, 8, 7, 6])
+    #expect(AutoLearner.origins(n: 1, period: 4, count: 3).isEmpty)
+    #expect(AutoLearner.origins(n: 8, period: 4, count: 3) == [7, 6])
+    #expect(AutoLearner.origins(n: 4, period: 1, count: 3).isEmpty)
+  }
+
+  /// A scale with no difference of its own (a value left out of two, or one value) is the
+  /// prior's centre, relative to the level when untransformed; without a prior there is none.
+  /// Within one cycle a series is calibrated only with a prior.
+  @Test func noOwnDifferenceTakesThePriorCentre() throws {
+    let prior = VariancePrior(scale: 0.04, df: 2.5, count: 12)
+    let logged = ModelInput(input: SeriesInput(values: [4.0, 4.5], period: 4), transform: .log)
+    #expect(AutoLearner.shrunkScale(logged, leavingOut: 1, prior: nil) == nil)
+    #expect(abs(try #require(AutoLearner.shrunkScale(logged, leavingOut: 1, prior: prior)) - 0.2) < 1e-15)
+    let raw = ModelInput(input: SeriesInput(values: [40, 60], period: 4))
+    // Leaving out 60, the level is 40: 0.2 · 40.
+    #expect(abs(try #require(AutoLearner.shrunkScale(raw, leavingOut: 1, prior: prior)) - 8) < 1e-12)
+    let regime = Regime(period: 4, observed: 2)
+    #expect(AutoLearner.calibrationScale(logged, regime: regime, analyticSD: [1, 1], prior: nil) == nil)
+    let scales = try #require(AutoLearner.calibrationScale(logged, regime: regime, analyticSD: [1, 1], prior: prior))
+    // One difference of 0.5 on d(1) = 1 df: √((0.25 + 2.5 · 0.04)/3.5).
+    #expect(scales.count == 2 && abs(scales[0] - ((0.25 + 0.1) / 3.5).squareRoot()) < 1e-15)
+  }
 }

@@ -50,4 +50,37 @@ import KPITestSupport
     #expect(kept.count == whole.count && kept.allSatisfy { $0.distributions.isEmpty && $0.series.values.isEmpty })
     #expect(zip(kept, whole).allSatisfy { $0.warnings == $1.warnings })
   }
+
+  /// Three-quarter counts (not monotone, so auto's rule applies): forty of them calibrate their
+  /// bands on rolling origins down to one value, with every scale shrunk toward the batch's, and
+  /// say so; five of them are too few for a scale prior and keep the borrowed Student-t band.
+  @Test func threeQuarterBatchesAreCalibratedWhenTheBatchGivesAPrior() throws {
+    var rng = SplitMix64(seed: 20261205)
+    func series(_ count: Int) -> [KPISeries] {
+      (0..<count).map { k in
+        let base = 40 + Double(k)
+        let wiggle = Double(rng.next() % 1000) / 1000
+        return KPISeries(key: SeriesKey(indicator: "kpi\(k)"), frequency: .quarterly, start: Period(year: 2024, month: 6),
+                         values: [base, base * (1.3 + 0.4 * wiggle), base * 1.1], unit: .count)
+      }
+    }
+    let options = ForecastOptions(horizon: .steps(4))
+    let batch = Forecaster.forecastAll(series(40), options: options)
+    #expect(batch.count == 40)
+    for f in batch {
+      #expect(f.warnings.contains { $0.contains("calibrated on") && $0.contains("error scale shrunk toward its batch's (40 series, log scale") },
+              "\(f.series.key): \(f.warnings)")
+      #expect(f.warnings.contains { $0.hasPrefix("intervals calibrated") })
+      #expect(!f.warnings.contains { $0.contains("cannot size a band alone") })
+      for d in f.distributions {
+        let (lo, hi) = d.interval(level: 95)
+        #expect(lo > 0 && hi > lo && hi / lo < 50, "\(f.series.key): \(lo)–\(hi)")
+      }
+    }
+    let few = Forecaster.forecastAll(series(5), options: options)
+    for f in few {
+      #expect(f.warnings.contains { $0.contains("cannot size a band alone") }, "\(f.series.key): \(f.warnings)")
+      #expect(!f.warnings.contains { $0.hasPrefix("intervals calibrated") })
+    }
+  }
 }
