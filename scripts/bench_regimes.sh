@@ -18,5 +18,5 @@ echo
 echo "R forecast 8.20 on the same cuts (notebooks-data/reference/tourism_cuts.R):"
 sed 's/^/  /' notebooks-data/reference/tourism_cuts_r.csv
 echo
-echo "# Tourism monthly: full histories (h = 24) and the last 24 months (h = 12)"
-$B "$DATA/tourism_monthly.csv" --period 12 --short 24 --short-horizon 12 --methods auto,snaive,snaive-avg,seasonal-level,ets,theta
+echo "# Tourism monthly: full histories (h = 24), the last 24 and the last 12 months (h = 12)"
+$B "$DATA/tourism_monthly.csv" --period 12 --short 24 --short 12 --short-horizon 12 --methods auto,snaive,snaive-avg,seasonal-level,ets,theta
