@@ -360,7 +360,7 @@ public enum AutoLearner {
     }
     // A regime that will not learn (a fixed rule, or too few series) evaluates its rule's members only.
     var only = [Regime: Set<ModelChoice>]()
-    for (r, idx) in byRegime where !(learn && fixed[r] == nil && idx.count >= minimumSeries) {
+    for (r, idx) in byRegime where !(learn && fixed[r] == nil && idx.count >= minimumSeries && !withinOneCycle(r)) {
       only[r] = Set((fixed[r] ?? defaultRule(r)).members)
     }
     let subsets = only
