@@ -11,10 +11,13 @@ import KPIStats
 /// The scale of series i is the mean absolute seasonal difference (lag m; lag 1 for a series of
 /// one cycle or less) of its whole training history on the model scale, so every series weighs
 /// alike (MASE's scale). Origins: up to `origins` with a full horizon of 2 cycles after them and
-/// 2 cycles before (long series), else every origin from n − 1 down to half the series. Each
-/// family is fitted once per origin and every rule reads those fits. A regime with fewer than
-/// ``minimumSeries`` series that give errors uses the rule learned on the dev sets
-/// (``defaultRules``, printed by `kpi-bench --learn`).
+/// 2 cycles before (long series), else every origin from n − 1 down to half the series (two
+/// cycles or less: down to m + 2 values; one cycle or less: down to one value). Each family is
+/// fitted once per origin and every rule reads those fits. A regime with fewer than
+/// ``minimumSeries`` series that give errors, and every seasonal regime of one cycle or less,
+/// uses the rule learned on the dev sets (``defaultRules``, printed by `kpi-bench --learn`).
+/// For two cycles or less, errors are standardised by each series' leave-one-out scale shrunk
+/// toward the batch's (``scalePriors(_:)``, empirical Bayes).
 public enum AutoLearner {
   public static let minimumSeries = 30
   /// Most series per regime that are evaluated (an evenly spaced, deterministic sample).
