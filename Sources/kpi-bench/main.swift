@@ -171,6 +171,10 @@ struct KPIBench: ParsableCommand {
     var byRegime = [Regime: [ModelInput]]()
     for m in inputs { byRegime[AutoConfiguration.regime(m), default: []].append(m) }
     for r in byRegime.keys.sorted() {
+      guard !AutoLearner.withinOneCycle(r) else {
+        print("learning \(r.key) (\(r)): none; the dev-set rule \(AutoLearner.defaultRule(r)) is kept (one cycle is too short to choose among the candidates)")
+        continue
+      }
       let evals = byRegime[r]!.parallelMap { AutoLearner.evaluate($0, origins: origins) }.compactMap { $0 }
       let table = AutoLearner.scores(evals, rules: AutoRule.candidates).sorted { $0.score < $1.score }
       print("learning \(r.key) (\(r)): \(evals.count) series; best rules by mean scaled absolute error at inner origins:")
