@@ -84,24 +84,32 @@ public enum AutoLearner {
     /// The prior for a series of this regime.
     public func scalePrior(_ m: ModelInput) -> VariancePrior? { scalePriors[AutoLearner.priorKey(m)] }
 
-    /// The note the output carries.
-    public var note: String {
+    /// The note a series of this regime carries (the scale prior named is its own transform's).
+    public func note(for m: ModelInput) -> String {
+      note(priors: scalePrior(m).map { [AutoLearner.priorKey(m): $0] } ?? [:])
+    }
+
+    /// The note for the regime as a whole (every transform's scale prior named).
+    public var note: String { note(priors: scalePriors) }
+
+    func note(priors: [String: VariancePrior]) -> String {
       (learned
         ? "auto for \(regime): \(rule), chosen on rolling origins of \(series) series (\(errors) errors calibrate its intervals)"
         : "auto for \(regime): \(rule) (the rule learned on the dev sets; \(AutoLearner.withinOneCycle(regime) ? "one cycle is too short to choose among the candidates" : "too few series here to learn one"))"
           + (calibration.map { ", its intervals calibrated on \($0.count) rolling-origin errors of \(series) series" } ?? ""))
-        + (calibration == nil ? "" : shrinkNote)
+        + (calibration == nil ? "" : Self.shrinkNote(priors))
     }
 
     /// What the error scales borrowed, when they were shrunk toward the batch's.
-    var shrinkNote: String {
-      guard !scalePriors.isEmpty else { return "" }
-      let parts = scalePriors.keys.sorted().compactMap { key -> String? in
-        guard let p = scalePriors[key] else { return nil }
+    static func shrinkNote(_ priors: [String: VariancePrior]) -> String {
+      guard !priors.isEmpty else { return "" }
+      let parts = priors.keys.sorted().compactMap { key -> String? in
+        guard let p = priors[key] else { return nil }
         let name = key.split(separator: "|").last.map(String.init) ?? ""
-        let scale = name == "none" ? "untransformed, relative to level" : "\(name) scale"
-        let weight = p.df.isFinite ? "the batch counting as \(String(format: "%.1f", p.df)) differences" : "the batch's alone"
-        return "\(p.count) series, \(scale), \(weight)"
+        let scale = name == "none" ? "untransformed, relative to level" : "on the \(name) scale"
+        let weight = p.df.isFinite ? "the batch weighing as much as \(String(format: "%.1f", p.df)) of a series' own differences"
+          : "the batch's alone"
+        return "\(p.count) series \(scale), \(weight)"
       }
       return "; each series' error scale shrunk toward its batch's (\(parts.joined(separator: "; ")))"
     }

@@ -114,7 +114,7 @@ public enum Forecaster {
       var calibrated = false
       let regime = AutoConfiguration.regime(p.model)
       if fit.isCombination, let outcome = learned[regime] {
-        notes.append(.autoRule(outcome.note))
+        notes.append(.autoRule(outcome.note(for: p.model)))
         if let calibration = outcome.calibration,
            let sd = AutoLearner.calibrationScale(p.model, regime: regime, analyticSD: f.sd, prior: outcome.scalePrior(p.model)) {
           f.distributions = calibration.distributions(mean: f.mean, sd: sd, centreOnMedian: p.transform != .none)

@@ -68,7 +68,7 @@ import KPITestSupport
     let batch = Forecaster.forecastAll(series(40), options: options)
     #expect(batch.count == 40)
     for f in batch {
-      #expect(f.warnings.contains { $0.contains("calibrated on") && $0.contains("error scale shrunk toward its batch's (40 series, log scale") },
+      #expect(f.warnings.contains { $0.contains("calibrated on") && $0.contains("error scale shrunk toward its batch's (40 series on the log scale, the batch") },
               "\(f.series.key): \(f.warnings)")
       #expect(f.warnings.contains { $0.hasPrefix("intervals calibrated") })
       #expect(!f.warnings.contains { $0.contains("cannot size a band alone") })
