@@ -59,4 +59,16 @@ import Testing
     #expect(close(finite.posterior(variance: 1, df: 3), (3 * 1 + 3 * 0.04) / 6, relative: 1e-15))
     #expect(finite.posterior(variance: 1, df: 0) == 0.04)
   }
+
+  /// Degenerate batches give a usable prior or none, never NaN: all zeros (limma's floor at 1e-5
+  /// of the median, here 1e-5), identical variances (d0 infinite, the mean), huge ones.
+  @Test func degenerateBatchesStayFinite() throws {
+    let zeros = try #require(VariancePrior(variances: [0, 0, 0, 0], df: [2, 2, 2, 2]))
+    #expect(zeros.df == .infinity && abs(zeros.scale - 1e-5) < 1e-20)
+    let same = try #require(VariancePrior(variances: [0.3, 0.3, 0.3], df: [1, 4, 9]))
+    #expect(same.df == .infinity && abs(same.scale - 0.3) < 1e-15)
+    let huge = try #require(VariancePrior(variances: [1e300, 1e-300, 5, 0.2], df: [3, 3, 3, 3]))
+    #expect(huge.df.isFinite && huge.df > 0 && huge.scale.isFinite && huge.scale > 0)
+    #expect(huge.posterior(variance: 1e300, df: 3).isFinite)
+  }
 }
