@@ -86,18 +86,22 @@ public enum AutoLearner {
 
     /// The note a series of this regime carries (the scale prior named is its own transform's).
     public func note(for m: ModelInput) -> String {
-      note(priors: scalePrior(m).map { [AutoLearner.priorKey(m): $0] } ?? [:])
+      let prior = scalePrior(m)
+      // Within one cycle, a series without a scale prior keeps its borrowed band (not calibrated).
+      return note(priors: prior.map { [AutoLearner.priorKey(m): $0] } ?? [:],
+                  calibrates: prior != nil || !AutoLearner.withinOneCycle(regime))
     }
 
     /// The note for the regime as a whole (every transform's scale prior named).
-    public var note: String { note(priors: scalePriors) }
+    public var note: String { note(priors: scalePriors, calibrates: true) }
 
-    func note(priors: [String: VariancePrior]) -> String {
-      (learned
+    func note(priors: [String: VariancePrior], calibrates: Bool) -> String {
+      let used = calibrates ? calibration : nil
+      return (learned
         ? "auto for \(regime): \(rule), chosen on rolling origins of \(series) series (\(errors) errors calibrate its intervals)"
         : "auto for \(regime): \(rule) (the rule learned on the dev sets; \(AutoLearner.withinOneCycle(regime) ? "one cycle is too short to choose among the candidates" : "too few series here to learn one"))"
-          + (calibration.map { ", its intervals calibrated on \($0.count) rolling-origin errors of \(series) series" } ?? ""))
-        + (calibration == nil ? "" : Self.shrinkNote(priors))
+          + (used.map { ", its intervals calibrated on \($0.count) rolling-origin errors of \(series) series" } ?? ""))
+        + (used == nil ? "" : Self.shrinkNote(priors))
     }
 
     /// What the error scales borrowed, when they were shrunk toward the batch's.
@@ -108,7 +112,7 @@ public enum AutoLearner {
         let name = key.split(separator: "|").last.map(String.init) ?? ""
         let scale = name == "none" ? "untransformed, relative to level" : "on the \(name) scale"
         let weight = p.df.isFinite ? "the batch weighing as much as \(String(format: "%.1f", p.df)) of a series' own differences"
-          : "the batch's alone"
+          : "wholly: their own scales differ no more than chance makes them"
         return "\(p.count) series \(scale), \(weight)"
       }
       return "; each series' error scale shrunk toward its batch's (\(parts.joined(separator: "; ")))"

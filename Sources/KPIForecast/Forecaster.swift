@@ -121,7 +121,10 @@ public enum Forecaster {
           notes.append(.intervals(calibration.describe()))
           calibrated = true
         } else if options.calibrate {
-          notes.append(.intervals("analytic (too few rolling-origin errors to calibrate)"))
+          let reason = AutoLearner.withinOneCycle(regime) && outcome.scalePrior(p.model) == nil
+            ? "a series of one cycle is calibrated only among \(AutoLearner.minimumPriorSeries)+ series on its scale"
+            : outcome.calibration == nil ? "too few rolling-origin errors to calibrate" : "the series has no error scale to calibrate by"
+          notes.append(.intervals("analytic (\(reason))"))
         }
       }
       if !(p.series.entry?.fixed ?? false) {

@@ -68,7 +68,7 @@ import KPITestSupport
     let batch = Forecaster.forecastAll(series(40), options: options)
     #expect(batch.count == 40)
     for f in batch {
-      #expect(f.warnings.contains { $0.contains("calibrated on") && $0.contains("error scale shrunk toward its batch's (40 series on the log scale, the batch") },
+      #expect(f.warnings.contains { $0.contains("its intervals calibrated on") && $0.contains("error scale shrunk toward its batch's (40 series on the log scale, ") },
               "\(f.series.key): \(f.warnings)")
       #expect(f.warnings.contains { $0.hasPrefix("intervals calibrated") })
       #expect(!f.warnings.contains { $0.contains("cannot size a band alone") })
@@ -81,6 +81,8 @@ import KPITestSupport
     for f in few {
       #expect(f.warnings.contains { $0.contains("cannot size a band alone") }, "\(f.series.key): \(f.warnings)")
       #expect(!f.warnings.contains { $0.hasPrefix("intervals calibrated") })
+      #expect(f.warnings.contains { $0 == "intervals analytic (a series of one cycle is calibrated only among 10+ series on its scale)" })
+      #expect(!f.warnings.contains { $0.contains("its intervals calibrated on") }, "\(f.series.key): \(f.warnings)")
     }
   }
 }
