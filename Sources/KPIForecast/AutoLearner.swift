@@ -79,23 +79,23 @@ public enum AutoLearner {
     public var calibration: IntervalCalibration?
     /// Per transform name, the prior the regime's error scales were shrunk toward (series of
     /// two cycles or less, ``scalePriors(_:)``).
-    public var scalePriors: [String: VariancePrior] = [:]
+    public var scalePriors: [ScaleGroup: VariancePrior] = [:]
 
     /// The prior for a series of this regime.
-    public func scalePrior(_ m: ModelInput) -> VariancePrior? { scalePriors[AutoLearner.priorKey(m)] }
+    public func scalePrior(_ m: ModelInput) -> VariancePrior? { scalePriors[ScaleGroup(m)] }
 
     /// The note a series of this regime carries (the scale prior named is its own transform's).
     public func note(for m: ModelInput) -> String {
       let prior = scalePrior(m)
       // Within one cycle, a series without a scale prior keeps its borrowed band (not calibrated).
-      return note(priors: prior.map { [AutoLearner.priorKey(m): $0] } ?? [:],
+      return note(priors: prior.map { [ScaleGroup(m): $0] } ?? [:],
                   calibrates: prior != nil || !AutoLearner.withinOneCycle(regime))
     }
 
     /// The note for the regime as a whole (every transform's scale prior named).
     public var note: String { note(priors: scalePriors, calibrates: true) }
 
-    func note(priors: [String: VariancePrior], calibrates: Bool) -> String {
+    func note(priors: [ScaleGroup: VariancePrior], calibrates: Bool) -> String {
       let used = calibrates ? calibration : nil
       return (learned
         ? "auto for \(regime): \(rule), chosen on rolling origins of \(series) series (\(errors) errors calibrate its intervals)"
@@ -105,12 +105,11 @@ public enum AutoLearner {
     }
 
     /// What the error scales borrowed, when they were shrunk toward the batch's.
-    static func shrinkNote(_ priors: [String: VariancePrior]) -> String {
+    static func shrinkNote(_ priors: [ScaleGroup: VariancePrior]) -> String {
       guard !priors.isEmpty else { return "" }
-      let parts = priors.keys.sorted().compactMap { key -> String? in
+      let parts = priors.keys.sorted(by: { $0.transform < $1.transform }).compactMap { key -> String? in
         guard let p = priors[key] else { return nil }
-        let name = key.split(separator: "|").last.map(String.init) ?? ""
-        let scale = name == "none" ? "untransformed, relative to level" : "on the \(name) scale"
+        let scale = key.transform == "none" ? "untransformed, relative to level" : "on the \(key.transform) scale"
         let weight = p.df.isFinite ? "the batch weighing as much as \(String(format: "%.1f", p.df)) of a series' own differences"
           : "wholly: their own scales differ no more than chance makes them"
         return "\(p.count) series \(scale), \(weight)"
@@ -193,10 +192,18 @@ public enum AutoLearner {
     return level > 0 && level.isFinite ? level : nil
   }
 
-  /// The key a scale prior is kept under: the regime and the transform (scales on different
-  /// model scales are not pooled).
-  static func priorKey(_ m: ModelInput) -> String {
-    "\(Regime(period: max(m.input.period, 1), observed: m.input.observedCount).key)|\(m.transform.name)"
+  /// What a scale prior is kept under: the regime and the transform's name (scales on different
+  /// model scales are not pooled; logit series with different bounds are).
+  public struct ScaleGroup: Hashable, Sendable {
+    public var regime: Regime
+    public var transform: String
+
+    public init(regime: Regime, transform: String) { self.regime = regime; self.transform = transform }
+
+    /// The group of a series.
+    public init(_ m: ModelInput) {
+      self.init(regime: AutoConfiguration.regime(m), transform: m.transform.name)
+    }
   }
 
   /// Fewest series of a regime and transform for their error scales to be shrunk toward each other.
@@ -206,13 +213,13 @@ public enum AutoLearner {
   /// of two cycles or less), per regime and transform: each series' squared scale (relative to
   /// its level when untransformed) on ``effectiveDegreesOfFreedom(differences:)`` (``VariancePrior``,
   /// Smyth's moment fit).
-  public static func scalePriors(_ inputs: [ModelInput]) -> [String: VariancePrior] {
-    var groups = [String: (v: [Double], d: [Double])]()
+  public static func scalePriors(_ inputs: [ModelInput]) -> [ScaleGroup: VariancePrior] {
+    var groups = [ScaleGroup: (v: [Double], d: [Double])]()
     for m in inputs where standardisesByScale(Regime(period: max(m.input.period, 1), observed: m.input.observedCount)) {
       guard let (s, k) = ownScale(m, leavingOut: nil), let level = relativeLevel(m, leavingOut: nil) else { continue }
       let r = s / level
-      groups[priorKey(m), default: ([], [])].v.append(r * r)
-      groups[priorKey(m), default: ([], [])].d.append(effectiveDegreesOfFreedom(differences: k))
+      groups[ScaleGroup(m), default: ([], [])].v.append(r * r)
+      groups[ScaleGroup(m), default: ([], [])].d.append(effectiveDegreesOfFreedom(differences: k))
     }
     return groups.compactMapValues { g in
       g.v.count >= minimumPriorSeries ? VariancePrior(variances: g.v, df: g.d) : nil
@@ -383,7 +390,7 @@ public enum AutoLearner {
     let evals: [Evaluation?] = (learn || calibrate) ? sampled.parallelMap { i in
       let m = inputs[i]
       return evaluate(m, origins: origins, only: subsets[Regime(period: max(m.input.period, 1), observed: m.input.observedCount)],
-                      prior: priors[priorKey(m)])
+                      prior: priors[ScaleGroup(m)])
     } : []
     var etsFits = [Int: ETSFit]()
     for (k, e) in evals.enumerated() { if let f = e?.etsFit { etsFits[sampled[k]] = f } }
@@ -404,7 +411,7 @@ public enum AutoLearner {
       out[regime] = Outcome(regime: regime, rule: rule, learned: learned, series: ev.count, errors: z.count,
                             calibration: calibrate ? IntervalCalibration(errors: z) : nil)
     }
-    for (r, _) in out { out[r]?.scalePriors = priors.filter { $0.key.hasPrefix("\(r.key)|") } }
+    for (r, _) in out { out[r]?.scalePriors = priors.filter { $0.key.regime == r } }
     return (out, etsFits)
   }
 }

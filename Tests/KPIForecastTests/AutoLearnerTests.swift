@@ -65,7 +65,7 @@ import KPITestSupport
     }
     let inputs = batch(20)
     let priors = AutoLearner.scalePriors(inputs)
-    let prior = try #require(priors["q5-8|log"])
+    let prior = try #require(priors[AutoLearner.ScaleGroup(regime: Regime(period: 4, band: 2), transform: "log")])
     #expect(priors.count == 1 && prior.count == 20)
     let centre = prior.scale.squareRoot()
     for (k, m) in inputs.enumerated() {
@@ -82,7 +82,7 @@ import KPITestSupport
     // Other transforms are not pooled with these.
     var mixed = inputs
     mixed[3].transform = .logit(lower: 0, upper: 100, epsilon: 0.5)
-    #expect(AutoLearner.scalePriors(mixed)["q5-8|log"]?.count == 19)
+    #expect(AutoLearner.scalePriors(mixed)[AutoLearner.ScaleGroup(regime: Regime(period: 4, band: 2), transform: "log")]?.count == 19)
   }
 
   /// Untransformed scales are pooled relative to each series' level, so a series measured in
@@ -94,8 +94,8 @@ import KPITestSupport
     }
     var pence = inputs
     pence[4].input = SeriesInput(values: inputs[4].input.values.map { $0 * 100 }, period: 4)
-    let prior = try #require(AutoLearner.scalePriors(inputs)["q5-8|none"])
-    let penceP = try #require(AutoLearner.scalePriors(pence)["q5-8|none"])
+    let prior = try #require(AutoLearner.scalePriors(inputs)[AutoLearner.ScaleGroup(regime: Regime(period: 4, band: 2), transform: "none")])
+    let penceP = try #require(AutoLearner.scalePriors(pence)[AutoLearner.ScaleGroup(regime: Regime(period: 4, band: 2), transform: "none")])
     #expect(abs(prior.scale - penceP.scale) <= 1e-12 * prior.scale)
     let pounds = try #require(AutoLearner.shrunkScale(inputs[4], leavingOut: nil, prior: prior))
     let inPence = try #require(AutoLearner.shrunkScale(pence[4], leavingOut: nil, prior: penceP))
