@@ -84,37 +84,21 @@ public enum AutoLearner {
     /// The prior for a series of this regime.
     public func scalePrior(_ m: ModelInput) -> VariancePrior? { scalePriors[ScaleGroup(m)] }
 
-    /// The note a series of this regime carries (the scale prior named is its own transform's).
+    /// The note a series of this regime carries: the rule, how it was chosen, and — when the
+    /// series is calibrated — on how many errors and what its error scale borrowed.
     public func note(for m: ModelInput) -> String {
       let prior = scalePrior(m)
-      // Within one cycle, a series without a scale prior keeps its borrowed band (not calibrated).
-      return note(priors: prior.map { [ScaleGroup(m): $0] } ?? [:],
-                  calibrates: prior != nil || !AutoLearner.withinOneCycle(regime))
-    }
-
-    /// The note for the regime as a whole (every transform's scale prior named).
-    public var note: String { note(priors: scalePriors, calibrates: true) }
-
-    func note(priors: [ScaleGroup: VariancePrior], calibrates: Bool) -> String {
-      let used = calibrates ? calibration : nil
-      return (learned
+      let used = AutoLearner.calibrates(regime, prior: prior) ? calibration : nil
+      let rule = learned
         ? "auto for \(regime): \(rule), chosen on rolling origins of \(series) series (\(errors) errors calibrate its intervals)"
         : "auto for \(regime): \(rule) (the rule learned on the dev sets; \(AutoLearner.withinOneCycle(regime) ? "one cycle is too short to choose among the candidates" : "too few series here to learn one"))"
-          + (used.map { ", its intervals calibrated on \($0.count) rolling-origin errors of \(series) series" } ?? ""))
-        + (used == nil ? "" : Self.shrinkNote(priors))
-    }
-
-    /// What the error scales borrowed, when they were shrunk toward the batch's.
-    static func shrinkNote(_ priors: [ScaleGroup: VariancePrior]) -> String {
-      guard !priors.isEmpty else { return "" }
-      let parts = priors.keys.sorted(by: { $0.transform < $1.transform }).compactMap { key -> String? in
-        guard let p = priors[key] else { return nil }
-        let scale = key.transform == "none" ? "untransformed, relative to level" : "on the \(key.transform) scale"
-        let weight = p.df.isFinite ? "the batch weighing as much as \(String(format: "%.1f", p.df)) of a series' own differences"
-          : "wholly: their own scales differ no more than chance makes them"
-        return "\(p.count) series \(scale), \(weight)"
-      }
-      return "; each series' error scale shrunk toward its batch's (\(parts.joined(separator: "; ")))"
+          + (used.map { ", its intervals calibrated on \($0.count) rolling-origin errors of \(series) series" } ?? "")
+      guard used != nil, let prior else { return rule }
+      let group = ScaleGroup(m)
+      let scale = group.transform == "none" ? "untransformed, relative to level" : "on the \(group.transform) scale"
+      let weight = prior.df.isFinite ? "the batch weighing as much as \(String(format: "%.1f", prior.df)) of a series' own differences"
+        : "wholly: their own scales differ no more than chance makes them"
+      return rule + "; each series' error scale shrunk toward its batch's (\(prior.count) series \(scale), \(weight))"
     }
   }
 
@@ -215,7 +199,7 @@ public enum AutoLearner {
   /// Smyth's moment fit).
   public static func scalePriors(_ inputs: [ModelInput]) -> [ScaleGroup: VariancePrior] {
     var groups = [ScaleGroup: (v: [Double], d: [Double])]()
-    for m in inputs where standardisesByScale(Regime(period: max(m.input.period, 1), observed: m.input.observedCount)) {
+    for m in inputs where standardisesByScale(AutoConfiguration.regime(m)) {
       guard let (s, k) = ownScale(m, leavingOut: nil), let level = relativeLevel(m, leavingOut: nil) else { continue }
       let r = s / level
       groups[ScaleGroup(m), default: ([], [])].v.append(r * r)
@@ -248,6 +232,10 @@ public enum AutoLearner {
   /// scale a prior (``scalePriors(_:)``).
   public static func withinOneCycle(_ r: Regime) -> Bool { r.band == 1 && r.period > 1 }
 
+  /// Whether a series of regime `r` whose scale group has `prior` can be calibrated: always,
+  /// except within one cycle without a prior (its scales would rest on one or two differences).
+  public static func calibrates(_ r: Regime, prior: VariancePrior?) -> Bool { prior != nil || !withinOneCycle(r) }
+
   /// Whether a regime's errors are standardised by the series' error scale rather than the
   /// rule's analytic sd: series of two cycles or less, whose members' analytic spreads rest on
   /// one or two residuals.
@@ -258,7 +246,7 @@ public enum AutoLearner {
   /// analytic sd; nil when the series has no error scale to give.
   public static func calibrationScale(_ m: ModelInput, regime: Regime, analyticSD: [Double], prior: VariancePrior? = nil) -> [Double]? {
     guard standardisesByScale(regime) else { return analyticSD }
-    guard prior != nil || !withinOneCycle(regime) else { return nil }
+    guard calibrates(regime, prior: prior) else { return nil }
     return shrunkScale(m, leavingOut: nil, prior: prior).map { [Double](repeating: $0, count: analyticSD.count) }
   }
 
@@ -268,8 +256,8 @@ public enum AutoLearner {
   public static func evaluate(_ m: ModelInput, origins count: Int, only: Set<ModelChoice>? = nil, prior: VariancePrior? = nil) -> Evaluation? {
     let v = m.input.values, p = max(m.input.period, 1)
     let n = v.count
-    guard let scale = errorScale(m) else { return nil }
-    guard prior != nil || !withinOneCycle(Regime(period: p, observed: m.input.observedCount)) else { return nil }
+    let regime = AutoConfiguration.regime(m)
+    guard let scale = errorScale(m), calibrates(regime, prior: prior) else { return nil }
     let horizon = 2 * p
     var inner = m
     let wanted = { (f: ModelChoice) in only.map { $0.contains(f) } ?? true }
@@ -287,11 +275,11 @@ public enum AutoLearner {
         guard let d = fit?.forecast(horizon: steps), d.count == steps else { means.append([]); sds.append([]); continue }
         means.append(d.map(\.median)); sds.append(d.map(\.spread))
       }
-      let scales = standardisesByScale(Regime(period: p, observed: m.input.observedCount))
+      let scales = standardisesByScale(regime)
         ? (0..<steps).map { shrunkScale(m, leavingOut: o + $0, prior: prior) } : []
       out.append(OriginForecast(selects: k < count, actual: Array(v[o..<(o + steps)]), mean: means, sd: sds, scales: scales))
     }
-    return out.isEmpty ? nil : Evaluation(regime: Regime(period: p, observed: m.input.observedCount), scale: scale, origins: out,
+    return out.isEmpty ? nil : Evaluation(regime: regime, scale: scale, origins: out,
                                           etsFit: etsFit)
   }
 
@@ -374,7 +362,7 @@ public enum AutoLearner {
   public static func learn(_ inputs: [ModelInput], origins: Int, learn: Bool = true, fixed: [Regime: AutoRule] = [:],
                            calibrate: Bool = true) -> (outcomes: [Regime: Outcome], etsFits: [Int: ETSFit]) {
     var byRegime = [Regime: [Int]]()
-    for (i, m) in inputs.enumerated() { byRegime[Regime(period: max(m.input.period, 1), observed: m.input.observedCount), default: []].append(i) }
+    for (i, m) in inputs.enumerated() { byRegime[AutoConfiguration.regime(m), default: []].append(i) }
     var sampled = [Int]()
     for (_, idx) in byRegime {
       let k = idx.count, cap = maximumSeries
@@ -389,7 +377,7 @@ public enum AutoLearner {
     let priors = scalePriors(inputs)
     let evals: [Evaluation?] = (learn || calibrate) ? sampled.parallelMap { i in
       let m = inputs[i]
-      return evaluate(m, origins: origins, only: subsets[Regime(period: max(m.input.period, 1), observed: m.input.observedCount)],
+      return evaluate(m, origins: origins, only: subsets[AutoConfiguration.regime(m)],
                       prior: priors[ScaleGroup(m)])
     } : []
     var etsFits = [Int: ETSFit]()

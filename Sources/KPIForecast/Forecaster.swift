@@ -121,9 +121,14 @@ public enum Forecaster {
           notes.append(.intervals(calibration.describe()))
           calibrated = true
         } else if options.calibrate {
-          let reason = AutoLearner.withinOneCycle(regime) && outcome.scalePrior(p.model) == nil
-            ? "a series of one cycle is calibrated only among \(AutoLearner.minimumPriorSeries)+ series on its scale"
-            : outcome.calibration == nil ? "too few rolling-origin errors to calibrate" : "the series has no error scale to calibrate by"
+          let reason: String
+          if !AutoLearner.calibrates(regime, prior: outcome.scalePrior(p.model)) {
+            reason = "a series of one cycle is calibrated only among \(AutoLearner.minimumPriorSeries)+ series on its scale"
+          } else if outcome.calibration == nil {
+            reason = "too few rolling-origin errors to calibrate"
+          } else {
+            reason = "the series has no error scale to calibrate by"
+          }
           notes.append(.intervals("analytic (\(reason))"))
         }
       }
