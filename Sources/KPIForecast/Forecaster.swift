@@ -182,8 +182,7 @@ public enum Forecaster {
     }
     guard degenerate || own != nil else { return }
     let (peer, peers) = floor.peerScale(p.model)
-    let sigma = own.map { floor.shrunk(own: $0.sigma, changes: $0.count, peer: peer) }
-      ?? peer * (SpreadFloor.priorChanges / (Double(max(n - 1, 0)) + SpreadFloor.priorChanges)).squareRoot()
+    let sigma = floor.shrunk(own: own?.sigma ?? 0, changes: own?.count ?? max(n - 1, 0), peer: peer)
     guard sigma > 0, sigma.isFinite else { return }
     let h = f.mean.count
     // σ rests on the series' own changes and the prior's pseudo-changes, so a new step is a

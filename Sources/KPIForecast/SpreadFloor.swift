@@ -74,9 +74,12 @@ public struct SpreadFloor: Sendable {
   /// Degrees of freedom of a borrowed band whose own σ̂ rests on `changes` one-step changes.
   public static func degreesOfFreedom(changes: Int) -> Double { Double(max(changes, 0)) + priorChanges }
 
-  /// The shrunk σ for a model that estimated `own` from `changes` one-step changes.
+  /// The shrunk σ for a model that estimated `own` from `changes` one-step changes: the
+  /// posterior mean of σ² under a prior of ``priorChanges`` pseudo-changes at σ_peer
+  /// (``VariancePrior/posterior(variance:df:)``). A series with no spread of its own passes
+  /// `own` 0 on n − 1 changes, giving σ_peer·√(k/(n − 1 + k)).
   public func shrunk(own: Double, changes: Int, peer: Double) -> Double {
-    let d = Double(max(changes, 0)), k = Self.priorChanges
-    return ((d * own * own + k * peer * peer) / (d + k)).squareRoot()
+    VariancePrior(scale: peer * peer, df: Self.priorChanges, count: 0)
+      .posterior(variance: own * own, df: Double(max(changes, 0))).squareRoot()
   }
 }
