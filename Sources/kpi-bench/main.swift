@@ -135,9 +135,11 @@ struct KPIBench: ParsableCommand {
           let bands = r.scores.reduce(0) { $0 + $1.bands }
           let zero = r.scores.reduce(0) { $0 + $1.zeroWidthBands }, wide = r.scores.reduce(0) { $0 + $1.wideBands }
           print("    95% bands: \(bands), zero-width \(zero), reaching zero or over 50× on positive series: \(wide)")
-          var labels = [String: Int]()
-          for s in r.scores { labels[s.label, default: 0] += 1 }
-          for (l, n) in labels.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(4) { print("    \(n) series: \(l)") }
+          var labels = [String: Int](), wideByLabel = [String: Int]()
+          for s in r.scores { labels[s.label, default: 0] += 1; wideByLabel[s.label, default: 0] += s.wideBands }
+          for (l, n) in labels.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(4) {
+            print("    \(n) series: \(l)\(wide > 0 ? " (\(wideByLabel[l] ?? 0) of the wide bands)" : "")")
+          }
           if byStep {
             for (li, level) in [80, 95].enumerated() {
               let steps = r.scores.map { $0.coveredByStep[li].count }.max() ?? 0
