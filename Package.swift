@@ -81,7 +81,7 @@ let package = Package(
     .testTarget(name: "KPIForecastTests", dependencies: ["KPIForecast", "KPIStats", "KPIData", "KPITestSupport"]),
     .testTarget(name: "KPIPlanningTests", dependencies: ["KPIPlanning", "KPIForecast", "KPIStats", "KPIData"]),
     .testTarget(name: "KPIReportTests", dependencies: ["KPIReport", "KPIPlanning", "KPIForecast", "KPIStats", "KPIData"]),
-    .testTarget(name: "CLITests", dependencies: ["kpi-forecast"]),
+    .testTarget(name: "CLITests", dependencies: ["kpi-forecast", "KPIRecord"]),
     .testTarget(name: "KPIRecordTests", dependencies: ["KPIRecord", "KPIData", "KPIForecast", "KPIPlanning", "Yams"]),
     .testTarget(
       name: "KPIServeTests",

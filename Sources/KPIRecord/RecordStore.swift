@@ -23,7 +23,7 @@ public final class RecordStore: Sendable {
 
   /// Opens an existing record read-only (for export and review); a missing file is an error.
   public static func openExisting(path: String) throws -> RecordStore {
-    guard FileManager.default.fileExists(atPath: path) else { throw RecordError("\(path): no such decisions database") }
+    guard FileManager.default.fileExists(atPath: path) else { throw RecordError("\(path): no such decisions database (`kpi-forecast serve INPUT --db \(path)` creates it during a workshop)") }
     return try RecordStore(path: path)
   }
 

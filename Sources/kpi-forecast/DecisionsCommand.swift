@@ -12,16 +12,12 @@ struct DecisionsCommand: ParsableCommand {
   @Option(help: "SQLite file written by `kpi-forecast serve`.")
   var db: String
 
-  @Option(help: "csv | yaml")
-  var format: DecisionsFormat = .csv
-
-  @Option(help: "Write to this file (atomically) instead of standard output.")
-  var output: String?
+  @OptionGroup var output: OutputOptions<DecisionsFormat>
 
   func run() throws {
+    try output.checkDestination()
     let store = try RecordStore.openExisting(path: db)
     let all = try store.decisions()
-    let text = format == .csv ? DecisionExport.csv(all) : DecisionExport.yaml(all)
-    try OutputWriter.write(text, to: output)
+    try output.write(output.format == .csv ? DecisionExport.csv(all) : DecisionExport.yaml(all))
   }
 }

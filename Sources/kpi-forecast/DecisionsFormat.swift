@@ -1,6 +1,7 @@
 import ArgumentParser
 
 /// Export formats of the decisions record.
-enum DecisionsFormat: String, ExpressibleByArgument, CaseIterable {
+enum DecisionsFormat: String, FormatChoice {
   case csv, yaml
+  static var standard: Self { .csv }
 }

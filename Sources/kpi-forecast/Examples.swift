@@ -14,6 +14,11 @@ enum Examples {
     "benchmark": ["benchmark --lait ../shared/data/dfe --authority 839 --measure CareLeaversNEET --catalogue models"],
     "report": ["report notebooks-data/bcp-kpis.csv --catalogue models --format markdown"],
     "spc": ["spc notebooks-data/bcp-kpis.csv --catalogue models --format csv"],
+    // The workshop: serve writes its record to kpi-decisions.sqlite (its default --db); after
+    // the meeting, decisions exports what was agreed and review scores it against later data.
+    "serve": ["serve notebooks-data/bcp-kpis.csv --catalogue models --scenarios notebooks-data/scenarios-bcp.yaml"],
+    "decisions": ["decisions --db kpi-decisions.sqlite --format yaml"],
+    "review": ["review notebooks-data/bcp-kpis.csv --catalogue models --db kpi-decisions.sqlite"],
   ]
 
   /// The help footer for the command named in `arguments` (the process arguments after the

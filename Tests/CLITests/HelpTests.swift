@@ -1,11 +1,13 @@
 import Foundation
+import KPIRecord
 import Testing
 
 /// Help from one source (issue 13 item 6): option values listed from the enums themselves,
 /// only the formats a command supports, and a worked example at the end of every `--help`
 /// that runs on the bundled data.
 @Suite struct HelpFromOneSourceTests {
-  static let commands = ["import", "forecast", "year-end", "targets", "scenarios", "demand", "backtest", "benchmark", "report", "spc"]
+  static let commands = ["import", "forecast", "year-end", "targets", "scenarios", "demand", "backtest", "benchmark", "report", "spc",
+                         "serve", "decisions", "review"]
 
   /// The formats each command's help must list, exactly.
   static let formats: [String: String] = [
@@ -13,7 +15,8 @@ import Testing
     "targets": "(values: table, csv, json, markdown; default: table)", "scenarios": "(values: table, csv; default: table)",
     "demand": "(values: table, csv; default: table)", "backtest": "(values: table, csv; default: table)",
     "benchmark": "(values: table, csv; default: table)", "report": "(values: html, markdown; default: html)",
-    "spc": "(values: table, csv, json; default: table)",
+    "spc": "(values: table, csv, json; default: table)", "decisions": "(values: csv, yaml; default: csv)",
+    "review": "(values: table, csv; default: table)",
   ]
 
   @Test(arguments: commands)
@@ -33,22 +36,40 @@ import Testing
     #expect(lines[(header + 1)...].contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("kpi-forecast \(command) ") })
   }
 
-  /// Every example of every `--help` runs from the repository root and succeeds.
-  @Test(arguments: [""] + commands)
-  func everyExampleRuns(command: String) throws {
+  /// Every example of every `--help` runs from the repository root and succeeds — `serve`'s
+  /// waits for Ctrl-C, so it is left out; `decisions` and `review` read a workshop record with a
+  /// decision and a forecast shown (made here, in place of the `kpi-decisions.sqlite` that
+  /// `serve` writes).
+  @Test(arguments: [""] + commands.filter { $0 != "serve" })
+  func everyExampleRuns(command: String) async throws {
     let r = try runCLI(command.isEmpty ? ["--help"] : [command, "--help"])
     let lines = r.out.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     let header = try #require(lines.lastIndex { $0.hasPrefix("EXAMPLE") })
     let examples = lines[(header + 1)...].filter { $0.hasPrefix("kpi-forecast ") }
     #expect(!examples.isEmpty)
     let root = repoFile("")
+    let record = try await Self.workshopRecord()
     for e in examples {
       // The shared data sits beside the repository (../shared); a worktree finds it the same way.
-      let args = e.split(separator: " ").dropFirst().map(String.init)
+      let args = e.split(separator: " ").dropFirst().map { $0 == "kpi-decisions.sqlite" ? record : String($0) }
       let run = try runCLI(args, cwd: root)
       #expect(run.code == 0, "'\(e)' exited \(run.code): \(run.err.prefix(400))")
       #expect(!run.out.isEmpty, "'\(e)' printed nothing")
     }
+  }
+
+  /// A workshop record in a temporary folder: one agreed target and one forecast shown.
+  static func workshopRecord() async throws -> String {
+    let path = try tempFile("", name: "kpi-decisions.sqlite")
+    try FileManager.default.removeItem(atPath: path)
+    let store = try RecordStore(path: path)
+    _ = try await store.record(Decision(indicator: "assessments-45-days", year: "2024/25", target: 80, interventionLevel: 70,
+                                        rationale: "example", agreedBy: "help test", scenario: "", recordedAt: "2026-01-01T00:00:00.000Z"))
+    try await store.record(vintages: [ForecastVintage(indicator: "assessments-45-days", year: "2023/24", yearEnd: "2024-03", basis: "snapshot",
+                                                      forecast: 75, lo80: 70, hi80: 80, lo95: 65, hi95: 85, target: 80, interventionLevel: 70,
+                                                      pMeetTarget: 0.2, model: "auto", scenario: "", dataFingerprint: "help test",
+                                                      shownAt: "2026-01-01T00:00:00.000Z")])
+    return path
   }
 
   /// `demand` on a file of several authorities without --geography names them (not the first alphabetically).
