@@ -287,6 +287,20 @@ func parseCSVLine(_ s: String) -> [String] {
     #expect(res.count == 2)
     #expect(abs(res[1].differenceFromBaseline + 3) < 1e-9)
   }
+
+  /// What was applied reads as the table's other figures do: a true minus sign, for relative
+  /// effects as for point changes.
+  @Test func appliedEffectsUseTheMinusSign() throws {
+    let s = quarterlySeries("rr", start: Period(year: 2024, month: 3), values: [20], unit: .number, polarity: .smaller)
+    let periods = [Period(year: 2024, month: 6), Period(year: 2024, month: 9), Period(year: 2024, month: 12), Period(year: 2025, month: 3)]
+    let f = SeriesForecast(series: s, periods: periods, distributions: Array(repeating: ForecastDistribution(base: .normal(mean: 20, sd: 2)), count: 4),
+                           model: "test", transform: .none, warnings: [])
+    let sc = [Scenario(name: "rel", effects: [Scenario.Effect(indicator: "rr", relative: -0.2, from: Period(year: 2024, month: 6), ramp: 3)]),
+              Scenario(name: "up", effects: [Scenario.Effect(indicator: "rr", relative: 0.1, from: Period(year: 2024, month: 6))])]
+    let (res, _) = ScenarioRunner.run([f], scenarios: sc, options: YearEndOptions(draws: 1_000, seed: 9))
+    #expect(res.first { $0.scenario == "rel" }?.applied == "−20% from 2024-06 over 3 periods")
+    #expect(res.first { $0.scenario == "up" }?.applied == "+10% from 2024-06")
+  }
 }
 
 @Suite struct CarryForwardTests {
