@@ -34,3 +34,13 @@ import Testing
     #expect(!PackIcons.assuranceSentence(.consistentFail, probabilityOfMeeting: 0.02).contains("better guide"))
   }
 }
+
+/// The scenarios table's change in P(meet): rounded points with a true minus sign, and no "-0".
+@Suite struct ScenarioChangeWordingTests {
+  @Test func pointsChangeUsesTheMinusSignAndNeverMinusZero() {
+    #expect(ScenariosRenderer.pointsChange(12.6) == "+13 pts")
+    #expect(ScenariosRenderer.pointsChange(-4.4) == "−4 pts")
+    #expect(ScenariosRenderer.pointsChange(-0.3) == "+0 pts")
+    #expect(ScenariosRenderer.pointsChange(0) == "+0 pts")
+  }
+}
