@@ -38,8 +38,9 @@ public enum ForecastNote: Sendable, Hashable, CustomStringConvertible {
     case .intervals(let s): return "intervals \(s)"
     case .autoRule(let s): return s
     case .spreadBorrowed(let n, let peers, let sigma, let df):
-      let from = peers > 0 ? "the one-step changes of \(peers) other series of the same frequency and scale" : "the documented default for its scale (the run has fewer than \(SpreadFloor.minimumPeers) series of \(SpreadFloor.minimumPeerLength)+ values on this frequency and scale to borrow from)"
-      return "\(n) observation\(n == 1 ? "" : "s") cannot size a band alone: spread \(String(format: "%.3g", sigma)) per step on the model scale, shrunk toward \(from) (Student-t, \(String(format: "%g", df)) df)"
+      let from = peers > 0 ? "the one-step changes of \(peers) other series of the same frequency and scale" : "the documented default for its scale"
+      let why = peers > 0 ? "" : ": the run has fewer than \(SpreadFloor.minimumPeers) series of \(SpreadFloor.minimumPeerLength)+ values on this frequency and scale to borrow from"
+      return "\(n) observation\(n == 1 ? "" : "s") cannot size a band alone: spread \(String(format: "%.3g", sigma)) per step on the model scale, shrunk toward \(from) (Student-t, \(String(format: "%g", df)) df)\(why)"
     case .noObservations: return "no observations: no forecast"
     case .refused(let e): return "not forecast: \(e)"
     }

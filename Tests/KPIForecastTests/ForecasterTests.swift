@@ -81,7 +81,7 @@ import KPITestSupport
     for f in few {
       #expect(f.warnings.contains { $0.contains("cannot size a band alone") }, "\(f.series.key): \(f.warnings)")
       // Five three-quarter series: no series of 8+ values to borrow a spread from, and the note says so.
-      #expect(f.warnings.contains { $0.contains("shrunk toward the documented default for its scale (the run has fewer than 3 series of 8+ values") })
+      #expect(f.warnings.contains { $0.contains("shrunk toward the documented default for its scale (Student-t, 5 df): the run has fewer than 3 series of 8+ values on this frequency and scale to borrow from") })
       #expect(!f.warnings.contains { $0.hasPrefix("intervals calibrated") })
       #expect(f.warnings.contains { $0 == "intervals analytic (a series of one cycle is calibrated only among 10+ series on its scale)" })
       #expect(!f.warnings.contains { $0.contains("its intervals calibrated on") }, "\(f.series.key): \(f.warnings)")
