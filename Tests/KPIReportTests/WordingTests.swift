@@ -1,4 +1,5 @@
 import KPIData
+import KPIForecast
 import Testing
 @testable import KPIReport
 
@@ -42,5 +43,21 @@ import Testing
     #expect(ScenariosRenderer.pointsChange(-4.4) == "−4 pts")
     #expect(ScenariosRenderer.pointsChange(-0.3) == "+0 pts")
     #expect(ScenariosRenderer.pointsChange(0) == "+0 pts")
+  }
+}
+
+/// Short series that borrowed their band alike share one grouped note (the spread itself is in
+/// each band), so a scorecard's notes do not repeat one sentence per KPI.
+@Suite struct BorrowedBandNoteTests {
+  @Test func alikeBorrowedBandsShareOneGroupedNote() {
+    let series = (0..<5).map { k in
+      KPISeries(key: SeriesKey(indicator: "kpi\(k)"), frequency: .quarterly, start: Period(year: 2024, month: 6),
+                values: [40 + Double(k), 52 + Double(k) * 1.5, 44 + Double(k)], unit: .count)
+    }
+    let lines = Notes.grouped(Forecaster.forecastAll(series, options: ForecastOptions(horizon: .steps(4))))
+    let borrowed = lines.filter { $0.contains("cannot size a band alone") }
+    #expect(borrowed.count == 1, "\(borrowed)")
+    #expect(borrowed.first?.hasPrefix("5 series: 3 observations cannot size a band alone: its spread per step is shrunk toward the documented default") == true,
+            "\(borrowed)")
   }
 }
