@@ -6,23 +6,7 @@ extension Notes {
   /// Groups keyed notes like ``grouped(_:examples:groupAbove:)``: a message shared by more than
   /// `groupAbove` series is printed once with a count and a few examples; run-level notes as they are.
   public static func grouped(_ notes: [PlanningNote], examples: Int = 3, groupAbove: Int = 3) -> [String] {
-    var order = [String]()
-    var who = [String: [String]]()
-    var lines = [String]()
-    for n in notes {
-      guard let k = n.key else { lines.append(n.message); continue }
-      if who[n.message] == nil { order.append(n.message) }
-      who[n.message, default: []].append(k.description)
-    }
-    for m in order {
-      let keys = who[m] ?? []
-      if keys.count > groupAbove {
-        lines.append("\(NumberFormat.human(Double(keys.count), decimals: 0)) series: \(m) (e.g. \(keys.prefix(examples).joined(separator: ", ")))")
-      } else {
-        for k in keys { lines.append("\(k): \(m)") }
-      }
-    }
-    return lines
+    grouped(notes.map { ($0.key?.description, $0.message) }, examples: examples, groupAbove: groupAbove)
   }
 
   /// The warnings of year-end outlooks, grouped.

@@ -6,22 +6,27 @@ import KPIForecast
 public enum Notes {
   /// Lines such as `neet: fewer than 2 full years …` or `4,100 series: no catalogue entry … (e.g. a, b, c)`.
   public static func grouped(_ forecasts: [SeriesForecast], examples: Int = 3, groupAbove: Int = 3) -> [String] {
+    grouped(forecasts.flatMap { f in f.warnings.map { (f.series.key.description as String?, $0) } }, examples: examples, groupAbove: groupAbove)
+  }
+
+  /// The one grouping rule: each message shared by more than `groupAbove` series is printed once,
+  /// with a count and the first `examples` series, in the order first seen; a message of fewer
+  /// series once per series; a message with no series (a run-level note) as it is, first.
+  static func grouped(_ items: [(key: String?, message: String)], examples: Int, groupAbove: Int) -> [String] {
     var order = [String]()
     var who = [String: [String]]()
-    for f in forecasts {
-      for w in f.warnings {
-        if who[w] == nil { order.append(w) }
-        who[w, default: []].append(f.series.key.description)
-      }
-    }
     var lines = [String]()
-    for w in order {
-      let keys = who[w] ?? []
+    for (key, message) in items {
+      guard let key else { lines.append(message); continue }
+      if who[message] == nil { order.append(message) }
+      who[message, default: []].append(key)
+    }
+    for m in order {
+      let keys = who[m] ?? []
       if keys.count > groupAbove {
-        let eg = keys.prefix(examples).joined(separator: ", ")
-        lines.append("\(NumberFormat.human(Double(keys.count), decimals: 0)) series: \(w) (e.g. \(eg))")
+        lines.append("\(NumberFormat.human(Double(keys.count), decimals: 0)) series: \(m) (e.g. \(keys.prefix(examples).joined(separator: ", ")))")
       } else {
-        for k in keys { lines.append("\(k): \(w)") }
+        for k in keys { lines.append("\(k): \(m)") }
       }
     }
     return lines
