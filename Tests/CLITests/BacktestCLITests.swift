@@ -31,14 +31,22 @@ import Testing
     #expect(r.out.contains("\noverall,2,8,"))
   }
 
+  /// Auto's intervals are calibrated on the rolling-origin errors of 10+ series of a regime, and
+  /// analytic with fewer — the note says which, and why.
   @Test func forecastAutoSaysWhichIntervalsItUsed() throws {
-    var text = Self.quarterly(24)
-    for k in ["k2", "k3"] { text += Self.quarterly(24).split(separator: "\n").dropFirst().map { $0.replacingOccurrences(of: "k,", with: "\(k),") }.joined(separator: "\n") + "\n" }
-    let path = try tempFile(text)
-    let r = try runCLI(["forecast", path, "--horizon", "4", "--format", "csv"])
-    #expect(r.code == 0, "\(r.err)")
-    #expect(r.out.contains("auto(median: ETS("))
-    #expect(r.err.contains("k: intervals calibrated (rolling-origin, "))
+    func batch(_ n: Int) -> String {
+      var text = Self.quarterly(24)
+      for i in 2...n { text += Self.quarterly(24).split(separator: "\n").dropFirst().map { $0.replacingOccurrences(of: "k,", with: "k\(i),") }.joined(separator: "\n") + "\n" }
+      return text
+    }
+    let few = try runCLI(["forecast", try tempFile(batch(3)), "--horizon", "4", "--format", "csv"])
+    #expect(few.code == 0, "\(few.err)")
+    #expect(few.out.contains("auto(median: ETS("))
+    #expect(few.err.contains("intervals analytic (calibration needs the rolling-origin errors of 10+ series of the regime; 3 here)"), "\(few.err)")
+    #expect(!few.err.contains("intervals calibrated"))
+    let ten = try runCLI(["forecast", try tempFile(batch(10)), "--horizon", "4", "--format", "csv"])
+    #expect(ten.code == 0, "\(ten.err)")
+    #expect(ten.err.contains("intervals calibrated (rolling-origin, "), "\(ten.err)")
   }
 
   @Test func badOptionsAreUsageErrors() throws {
