@@ -19,9 +19,9 @@ public enum ForecastNote: Sendable, Hashable, CustomStringConvertible {
   case intervals(String)
   /// The rule auto used for the series' regime, and how it was chosen.
   case autoRule(String)
-  /// The series is too short (or too flat) to size its own band: the spread was borrowed
-  /// (`sigma` per step on the model scale, a Student-t step on `df` degrees of freedom).
-  case spreadBorrowed(observations: Int, peers: Int, sigma: Double, df: Double)
+  /// The series is too short (or too flat) to size its own band: the spread was borrowed (from
+  /// `peers` series, or the default when 0), each step a Student-t draw on `df` degrees of freedom.
+  case spreadBorrowed(observations: Int, peers: Int, df: Double)
   /// No observations: no forecast.
   case noObservations
   /// The user's explicit option cannot be honoured for this series: it is not forecast.
@@ -38,11 +38,11 @@ public enum ForecastNote: Sendable, Hashable, CustomStringConvertible {
     case .modelFailed(let m, let r, let f): return "\(m) model failed (\(r)); \(f) used instead"
     case .intervals(let s): return "intervals \(s)"
     case .autoRule(let s): return s
-    case .spreadBorrowed(let n, let peers, _, let df):
+    case .spreadBorrowed(let n, let peers, let df):
       let from = peers > 0 ? "the one-step changes of \(peers) other series of the same frequency and scale" : "the documented default for its scale"
       let why = peers > 0 ? "" : ": the run has fewer than \(SpreadFloor.minimumPeers) series of \(SpreadFloor.minimumPeerLength)+ values on this frequency and scale to borrow from"
-      // The spread itself is in the band (and `sigma`); the text says where it came from, so the
-      // series that borrowed alike share one grouped note.
+      // The spread itself is in the band; the text says where it came from, so the series that
+      // borrowed alike share one grouped note.
       return "\(n) observation\(n == 1 ? "" : "s") cannot size a band alone: its spread per step is shrunk toward \(from) (Student-t, \(String(format: "%g", df)) df)\(why)"
     case .noObservations: return "no observations: no forecast"
     case .refused(let e): return "not forecast: \(e)"

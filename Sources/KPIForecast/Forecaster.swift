@@ -197,6 +197,6 @@ public enum Forecaster {
     f.correlation = ErrorCorrelation.seasonalRandomWalk(period: 1, horizon: h)
     // The model's own "zero width" remark no longer holds once the band is borrowed.
     notes.removeAll { if case .model(let m) = $0 { return m.contains("interval has zero width") }; return false }
-    notes.append(.spreadBorrowed(observations: n, peers: peers, sigma: sigma, df: df))
+    notes.append(.spreadBorrowed(observations: n, peers: peers, df: df))
   }
 }

@@ -21,7 +21,7 @@ import KPIStats
     var s = Self.series(Array(repeating: level, count: 9), unit: unit)
     let f = try Forecaster.forecast(s, options: ForecastOptions(horizon: .steps(4)))
     #expect(f.distributions.count == 4)
-    #expect(f.notes.contains { if case .spreadBorrowed(let n, _, _, _) = $0 { return n == 9 }; return false })
+    #expect(f.notes.contains { if case .spreadBorrowed(let n, _, _) = $0 { return n == 9 }; return false })
     var previous = 0.0
     for d in f.distributions {
       let (lo, hi) = d.interval(level: 95)

@@ -80,7 +80,8 @@ import KPITestSupport
     let few = Forecaster.forecastAll(series(5), options: options)
     for f in few {
       #expect(f.warnings.contains { $0.contains("cannot size a band alone") }, "\(f.series.key): \(f.warnings)")
-      // Five three-quarter series: no series of 8+ values to borrow a spread from, and the note says so.
+      // Five three-quarter series: no series of 8+ values to borrow a spread from, and the note says
+      // so; 2 own changes + 3 pseudo-changes (SpreadFloor.priorChanges) give 5 df.
       #expect(f.warnings.contains { $0.contains("shrunk toward the documented default for its scale (Student-t, 5 df): the run has fewer than 3 series of 8+ values on this frequency and scale to borrow from") })
       #expect(!f.warnings.contains { $0.hasPrefix("intervals calibrated") })
       #expect(f.warnings.contains { $0 == "intervals analytic (a series of one cycle is calibrated only among 10+ series on its scale)" })
