@@ -21,13 +21,6 @@ public enum ScenariosRenderer {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// A change in percentage points, rounded, with a true minus sign ("+13 pts", "−4 pts"; a
-  /// change that rounds to nothing is "+0 pts", never "-0 pts").
-  static func pointsChange(_ points: Double) -> String {
-    let r = points.rounded()
-    return r < 0 ? "−\(Int(-r)) pts" : "+\(Int(r)) pts"
-  }
-
   static func zip2(_ a: Double?, _ b: Double?) -> (Double, Double)? {
     guard let a, let b else { return nil }
     return (a, b)
@@ -47,7 +40,7 @@ public enum ScenariosRenderer {
       let cells = rows.map { r -> [String] in
         let (l80, h80) = r.distribution.interval(level: 80)
         let d = r.differenceFromBaseline
-        let dp = zip2(r.probabilityOfMeetingTarget, r.baselineProbability).map { Self.pointsChange(($0 - $1) * 100) } ?? "–"
+        let dp = zip2(r.probabilityOfMeetingTarget, r.baselineProbability).map { NumberFormat.signed(($0 - $1) * 100, decimals: 0) + " pts" } ?? "–"
         return [r.scenario, ForecastRenderer.format(r.point, unit: u),
                 "\(ForecastRenderer.format(l80, unit: u)) to \(ForecastRenderer.format(h80, unit: u))",
                 r.probabilityOfMeetingTarget.map(YearEndRenderer.percent) ?? "–", r.status?.symbol ?? "–",

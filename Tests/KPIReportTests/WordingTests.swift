@@ -36,13 +36,15 @@ import Testing
   }
 }
 
-/// The scenarios table's change in P(meet): rounded points with a true minus sign, and no "-0".
-@Suite struct ScenarioChangeWordingTests {
-  @Test func pointsChangeUsesTheMinusSignAndNeverMinusZero() {
-    #expect(ScenariosRenderer.pointsChange(12.6) == "+13 pts")
-    #expect(ScenariosRenderer.pointsChange(-4.4) == "−4 pts")
-    #expect(ScenariosRenderer.pointsChange(-0.3) == "+0 pts")
-    #expect(ScenariosRenderer.pointsChange(0) == "+0 pts")
+/// Signed figures (the scenarios table's change in P(meet), a relative effect): rounded, a true
+/// minus sign, and no "-0" (−0.3 rounds to 0, which is written +0).
+@Suite struct SignedNumberWordingTests {
+  @Test func signedUsesTheMinusSignAndNeverMinusZero() {
+    #expect(NumberFormat.signed(12.6, decimals: 0) == "+13")
+    #expect(NumberFormat.signed(-4.4, decimals: 0) == "−4")
+    #expect(NumberFormat.signed(-0.3, decimals: 0) == "+0")
+    #expect(NumberFormat.signed(0, decimals: 0) == "+0")
+    #expect(NumberFormat.signed(-1234.5, decimals: 1) == "−1,234.5")
   }
 }
 

@@ -55,6 +55,13 @@ public enum NumberFormat {
     return (x < 0 && Double(s) != 0 ? "−" : "") + out
   }
 
+  /// ``human(_:decimals:)`` with its sign always written: `+13`, `−4`, and `+0` for a value that
+  /// rounds to nothing (never `-0`).
+  public static func signed(_ x: Double, decimals: Int) -> String {
+    let text = human(x, decimals: decimals)
+    return text.hasPrefix("−") ? text : "+" + text
+  }
+
   /// Decimals for a percent or rate: one, more for small values (0.80%, 0.050%) so exclusion
   /// rates stay readable.
   public static func decimals(_ x: Double) -> Int {

@@ -80,7 +80,7 @@ public enum ScenarioRunner {
         let effects = sc.effects.filter { $0.indicator == ind }
         var shift = 0.0
         var applied = effects.map { e in
-          (e.change.map { "\($0 >= 0 ? "+" : "")\(ReasonDrafter.fmtDelta($0, f.series.unit))" } ?? e.relative.map { String(format: "%+.0f%%", $0 * 100).replacingOccurrences(of: "-", with: "−") } ?? "")
+          (e.change.map { "\($0 >= 0 ? "+" : "")\(ReasonDrafter.fmtDelta($0, f.series.unit))" } ?? e.relative.map { NumberFormat.signed($0 * 100, decimals: 0) + "%" } ?? "")
             + " from \(e.from)" + (e.ramp > 1 ? " over \(e.ramp) periods" : "")
         }
         for c in sc.convergence where c.indicator == ind {
