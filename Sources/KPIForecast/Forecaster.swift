@@ -124,10 +124,10 @@ public enum Forecaster {
           let reason: String
           if !AutoLearner.calibrates(regime, prior: outcome.scalePrior(p.model)) {
             reason = "a series of one cycle is calibrated only among \(AutoLearner.minimumPriorSeries)+ series on its scale"
+          } else if outcome.series == 0 {
+            reason = "no series of the regime is long enough for a rolling-origin forecast"
           } else if !AutoLearner.calibratesFrom(series: outcome.series, regime: regime) {
-            let n = outcome.series
-            reason = "calibration needs the rolling-origin errors of \(AutoLearner.minimumCalibrationSeries)+ series of the regime; "
-              + (n == 0 ? "none here gives any" : "\(n) here")
+            reason = "calibration needs the rolling-origin errors of \(AutoLearner.minimumCalibrationSeries)+ series of the regime; \(outcome.series) here"
           } else if outcome.calibration == nil {
             reason = "too few rolling-origin errors to calibrate"
           } else {

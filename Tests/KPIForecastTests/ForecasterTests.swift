@@ -77,6 +77,15 @@ import KPITestSupport
         #expect(lo > 0 && hi > lo && hi / lo < 50, "\(f.series.key): \(lo)–\(hi)")
       }
     }
+    // Five quarters: two cycles or less, where no origin leaves the m + 2 values the rule's
+    // members need, so no series gives an error and the note says so.
+    let five = (0..<12).map { k in
+      KPISeries(key: SeriesKey(indicator: "q\(k)"), frequency: .quarterly, start: Period(year: 2024, month: 6),
+                values: [40, 52, 44, 47, 41].map { $0 + Double(k) }, unit: .count)
+    }
+    for f in Forecaster.forecastAll(five, options: options) {
+      #expect(f.warnings.contains("intervals analytic (no series of the regime is long enough for a rolling-origin forecast)"), "\(f.warnings)")
+    }
     let few = Forecaster.forecastAll(series(5), options: options)
     for f in few {
       #expect(f.warnings.contains { $0.contains("cannot size a band alone") }, "\(f.series.key): \(f.warnings)")
